@@ -1,0 +1,6 @@
+export * from "./primitives";
+export * from "./deals";
+export * from "./questionnaire";
+export * from "./schema";
+export * from "./errors";
+export * from "./parse";
