@@ -3,4 +3,5 @@ export * from "./deals";
 export * from "./questionnaire";
 export * from "./schema";
 export * from "./errors";
+export { readableErrorMap } from "./messages";
 export * from "./parse";

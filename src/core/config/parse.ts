@@ -1,24 +1,19 @@
-import type { z } from "../zod";
-import { fail, ok, type Result } from "../result";
+import { fail, ok, type Issue, type Result } from "../result";
 import { toIssues } from "./errors";
+import { readableErrorMap } from "./messages";
+import { crossReferenceIssues } from "./references";
 import { ClinicConfigSchema, type ClinicConfig } from "./schema";
-
-/** Zod's generic wording, made to say what is missing or what was found instead. */
-const readableErrors: z.core.$ZodErrorMap = (issue) => {
-  if (issue.code !== "invalid_type") return undefined;
-  if (issue.input === undefined) return `missing: expected ${issue.expected}`;
-  return `expected ${issue.expected}, got ${describe(issue.input)}`;
-};
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
 
 /** Validates a clinic's config, reporting every problem at once with its exact path. */
 export function parseClinicConfig(input: unknown): Result<ClinicConfig> {
-  const parsed = ClinicConfigSchema.safeParse(input, { error: readableErrors });
-  return parsed.success ? ok(parsed.data) : fail(toIssues(parsed.error));
+  const parsed = ClinicConfigSchema.safeParse(input, { error: readableErrorMap });
+  if (parsed.success) return ok(parsed.data);
+  const issues = toIssues(parsed.error);
+  // Zod skips whole-config checks once any value fails hard (a fraction where whole
+  // cents were expected), which would hide a broken reference until the next attempt.
+  return fail([...issues, ...crossReferenceIssues(input).filter((extra) => !issues.some((i) => sameIssue(i, extra)))]);
+}
+
+function sameIssue(a: Issue, b: Issue): boolean {
+  return a.path === b.path && a.message === b.message;
 }

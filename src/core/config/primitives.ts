@@ -1,65 +1,115 @@
 import { z } from "../zod";
+import { describeValue, expectedMessage } from "./describe";
 
 /** Lower-case slug used for every id a clinic writes (services, therapists, questions...). */
 export const IdSchema = z
-  .string({ error: "expected an id string" })
+  .string({ error: (iss) => expectedMessage("an id string", iss.input) })
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
-    error: (iss) => `expected a lower-case id of letters, digits and dashes, got ${JSON.stringify(iss.input)}`,
-  });
+    error: (iss) => expectedMessage("a lower-case id of letters, digits and dashes", iss.input),
+  })
+  .describe('Lower-case id of letters, digits and dashes, e.g. "deep-tissue".');
 
 /** Text a client reads: one string for every locale, or one per locale (`{ "en": "...", "fr": "..." }`). */
-export const LocalizedTextSchema = z.union(
-  [z.string().min(1), z.record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/), z.string().min(1))],
-  { error: 'expected a non-empty string or an object of locale → string, e.g. { "en": "...", "fr": "..." }' },
-);
+export const LocalizedTextSchema = z
+  .union(
+    [
+      z.string().min(1),
+      // An empty object would render as nothing at all.
+      z.record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/), z.string().min(1)).refine((texts) => Object.keys(texts).length > 0, {
+        error: 'expected at least one text, e.g. { "en": "..." }',
+      }),
+    ],
+    { error: 'expected a non-empty string or an object of locale → string, e.g. { "en": "...", "fr": "..." }' },
+  )
+  .describe('One text for every language, or one per locale: { "en": "...", "fr": "..." }.');
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+const wholeCents = (iss: { input: unknown }) => expectedMessage("a whole number of cents", iss.input);
 
 /** An amount in the currency's minor unit (cents; yen has none). */
 export const MinorUnitsSchema = z
-  .number({ error: (iss) => `expected a whole number of cents, got ${JSON.stringify(iss.input)}` })
-  .refine((n) => Number.isSafeInteger(n), {
-    error: (iss) => `expected a whole number of cents, got ${String(iss.input)}`,
-  })
-  .refine((n) => n >= 0, { error: (iss) => `expected an amount of at least 0, got ${String(iss.input)}` });
+  .number({ error: wholeCents })
+  .int({ error: wholeCents })
+  .min(0, { error: (iss) => expectedMessage("an amount of at least 0", iss.input) })
+  .describe("Whole amount in the currency's minor unit: 8500 is $85.00 (yen has no minor unit).");
+
+const WALL_TIME = 'a time as "HH:MM" (24 h)';
+const LOCAL_DATE = 'a date as "YYYY-MM-DD"';
+const LOCAL_DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Wall-clock time of day, 24 h: "09:00", "17:30". "24:00" closes at midnight. */
 export const WallTimeSchema = z
-  .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, {
-    error: (iss) => `expected a time as "HH:MM" (24 h), got ${JSON.stringify(iss.input)}`,
-  });
+  .string({ error: (iss) => expectedMessage(WALL_TIME, iss.input) })
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: (iss) => expectedMessage(WALL_TIME, iss.input) })
+  .describe('Time on the clinic\'s clock, "HH:MM" (24 h); "24:00" is midnight at the end of the day.');
 
 /** Calendar date "YYYY-MM-DD" in the clinic's zone. */
 export const LocalDateSchema = z
+  .string({ error: (iss) => expectedMessage(LOCAL_DATE, iss.input) })
+  .regex(LOCAL_DATE_PATTERN, { error: (iss) => expectedMessage(LOCAL_DATE, iss.input) })
+  .refine(isRealDateOrMalformed, { error: (iss) => expectedMessage("a date that exists on the calendar", iss.input) })
+  .describe('Calendar date in the clinic\'s time zone, "YYYY-MM-DD".');
+
+export const TimeZoneSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
-    error: (iss) => `expected a date as "YYYY-MM-DD", got ${JSON.stringify(iss.input)}`,
-  });
+  .refine((zone) => timeZoneProblem(zone) === null, {
+    error: (iss) => timeZoneProblem(String(iss.input)) ?? "expected an IANA time zone",
+  })
+  .describe('IANA time zone of the clinic, e.g. "America/Halifax".');
 
-export const TimeZoneSchema = z.string().refine(isKnownTimeZone, {
-  error: (iss) => `expected an IANA time zone such as "America/Halifax", got ${JSON.stringify(iss.input)}`,
-});
+export const CurrencySchema = z
+  .string()
+  .refine((code) => currencyProblem(code) === null, {
+    error: (iss) => currencyProblem(String(iss.input)) ?? "expected an ISO 4217 currency code",
+  })
+  .describe('ISO 4217 currency code, e.g. "CAD".');
 
-export const CurrencySchema = z.string().refine(isKnownCurrency, {
-  error: (iss) => `expected an ISO 4217 currency code such as "CAD", got ${JSON.stringify(iss.input)}`,
-});
+export const LocaleSchema = z
+  .string()
+  .regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: (iss) => expectedMessage('a locale such as "en" or "fr-CA"', iss.input) })
+  .describe('Language, optionally with region: "en", "fr", "fr-CA".');
 
-export const LocaleSchema = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, {
-  error: (iss) => `expected a locale such as "en" or "fr-CA", got ${JSON.stringify(iss.input)}`,
-});
+// The pattern lets 2026-02-31 through; a closure or deal ending on it would silently mean March.
+// A malformed value passes here because the pattern has already reported it.
+function isRealDateOrMalformed(value: string): boolean {
+  if (!LOCAL_DATE_PATTERN.test(value)) return true;
+  const [year, month, day] = value.split("-").map(Number);
+  if (year === undefined || month === undefined || day === undefined) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
-function isKnownTimeZone(zone: string): boolean {
-  if (!zone.includes("/") && zone !== "UTC") return false;
+/** Null when the zone is usable; otherwise what to write instead. */
+function timeZoneProblem(zone: string): string | null {
+  const expected = expectedMessage('an IANA time zone such as "America/Halifax"', zone);
+  if (!zone.includes("/") && zone !== "UTC") return expected;
+  let resolved: string;
   try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
+    resolved = new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return expected;
   }
+  // Intl accepts any letter case, but the zone is compared as a string elsewhere
+  // (e.g. "is the client in the clinic's zone?"), so only the canonical spelling passes.
+  if (resolved !== zone && resolved.toLowerCase() === zone.toLowerCase()) {
+    return `expected the time zone spelled "${resolved}", got ${describeValue(zone)}`;
+  }
+  return null;
+}
+
+/** Null when the code is a currency Intl knows; otherwise what to write instead. */
+function currencyProblem(code: string): string | null {
+  const expected = expectedMessage('an ISO 4217 currency code such as "CAD"', code);
+  if (/^[a-z]{3}$/i.test(code) && code !== code.toUpperCase() && isKnownCurrency(code.toUpperCase())) {
+    return `expected the currency code in capitals, "${code.toUpperCase()}", got ${describeValue(code)}`;
+  }
+  return /^[A-Z]{3}$/.test(code) && isKnownCurrency(code) ? null : expected;
 }
 
 function isKnownCurrency(code: string): boolean {
-  if (!/^[A-Z]{3}$/.test(code)) return false;
+  // Intl.NumberFormat accepts any three letters ("ABC" formats as "ABC 1.00"), so the
+  // list of currencies the runtime knows is the real test where it exists.
+  if (typeof Intl.supportedValuesOf === "function") return Intl.supportedValuesOf("currency").includes(code);
   try {
     new Intl.NumberFormat("en", { style: "currency", currency: code });
     return true;

@@ -49,6 +49,12 @@ const questionBase = {
   visibleIf: VisibilityConditionSchema.optional(),
   /** Asked of returning clients too, not only at the full (first-visit or periodic) intake. */
   askEveryVisit: z.boolean().default(false),
+  /**
+   * Asked only in the returning client's update, e.g. the "anything changed since your last visit?" gate.
+   * The full form skips it, and a `visibleIf` on it counts as met there: the full form asks everything the
+   * gate could open.
+   */
+  onlyInUpdate: z.boolean().optional(),
   triage: z.array(TriageRuleSchema).default([]),
 };
 
@@ -56,7 +62,13 @@ export const QuestionSchema = z.discriminatedUnion("kind", [
   z.object({ ...questionBase, kind: z.literal("yes-no") }),
   z.object({ ...questionBase, kind: z.literal("single-choice"), options: z.array(OptionSchema).min(2) }),
   z.object({ ...questionBase, kind: z.literal("multi-choice"), options: z.array(OptionSchema).min(1) }),
-  z.object({ ...questionBase, kind: z.literal("body-areas"), options: z.array(OptionSchema).min(1) }),
+  z.object({
+    ...questionBase,
+    kind: z.literal("body-areas"),
+    options: z.array(OptionSchema).min(1),
+    /** The chosen areas are ones the therapist must not treat: triage lists them in `areasToAvoid`. */
+    marksAreasToAvoid: z.boolean().optional(),
+  }),
   z.object({
     ...questionBase,
     kind: z.literal("text"),
@@ -81,6 +93,8 @@ export const QuestionSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 export type Question = z.infer<typeof QuestionSchema>;
+/** A question as a clinic writes it: defaulted fields may be left out. */
+export type QuestionInput = z.input<typeof QuestionSchema>;
 export type QuestionKind = Question["kind"];
 
 export const SectionSchema = z.object({ id: IdSchema, title: LocalizedTextSchema, intro: LocalizedTextSchema.optional() });
@@ -100,6 +114,7 @@ export const QuestionnaireSchema = z.object({
   sensitiveAreaConsent: SensitiveAreaConsentSchema.default({ enabled: false, areas: [] }),
 });
 export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
+export type QuestionnaireInput = z.input<typeof QuestionnaireSchema>;
 
 /** One answer on the wire. Dates are "YYYY-MM-DD"; unanswered optional questions are omitted. */
 export const AnswerValueSchema = z.union([z.boolean(), z.string().max(5000), z.number(), z.array(z.string().max(200)).max(100)]);

@@ -1,0 +1,252 @@
+import type { ClinicConfig } from "../src/core/config";
+import { resolveLocale } from "../src/widget/i18n/locale";
+import { mountWidget } from "../src/widget/mount";
+import { createAvailabilityClient, createHttpTransport } from "../src/widget/submit";
+import type { WidgetHandle, WidgetPrefill } from "../src/widget/types";
+import { loadClinicConfig, type ConfigSources } from "./config-source";
+import { renderConfigError } from "./error-panel";
+import { dispatchClinicEvent, hostDetail, type ClinicBookingEventMap, type DisplayMode } from "./events";
+import { buildFrame, type Frame, type FrameLabels } from "./frame";
+import { embedStrings } from "./strings";
+import { adoptElementStyles } from "./styles";
+
+export const TAG_NAME = "clinic-booking";
+
+const DISPLAY_MODES: readonly DisplayMode[] = ["inline", "popup", "floating"];
+/** Attributes whose change means a new config or frame: the widget is mounted again. */
+const REMOUNT_ATTRIBUTES = ["config", "config-id", "endpoint", "mode"] as const;
+const PREFILL_ATTRIBUTES = ["name", "email", "service"] as const;
+
+// Importing this module on a server (SSR of the host page) must not throw.
+const ElementBase: typeof HTMLElement =
+  typeof HTMLElement === "undefined" ? (class {} as unknown as typeof HTMLElement) : HTMLElement;
+
+/**
+ * `<clinic-booking>`: validates a clinic's config, mounts the booking widget in an open
+ * shadow root and reports to the host page with `clinic-booking:*` events.
+ */
+export class ClinicBookingElement extends ElementBase {
+  static readonly observedAttributes = [...REMOUNT_ATTRIBUTES, ...PREFILL_ATTRIBUTES, "locale", "label"];
+
+  #configValue: unknown = undefined;
+  #config: ClinicConfig | null = null;
+  #handle: WidgetHandle | null = null;
+  #frame: Frame | null = null;
+  #loading: AbortController | null = null;
+  #scheduled = false;
+  /** `open()` called before the config arrived: honoured once the widget is mounted. */
+  #pendingOpener: Element | null | undefined = undefined;
+  /** `prefill()` called before the widget was mounted. */
+  #pendingPrefill: WidgetPrefill = {};
+
+  constructor() {
+    super();
+    // A page script may set `config` before the bundle has defined the element: that value
+    // sits on the instance and would hide the accessor, so it is passed through it instead.
+    if (Object.hasOwn(this, "config")) {
+      const early: unknown = Reflect.get(this, "config");
+      Reflect.deleteProperty(this, "config");
+      this.config = early;
+    }
+  }
+
+  /** A config object (validated like any other source); wins over the attributes. */
+  get config(): unknown {
+    return this.#configValue;
+  }
+
+  set config(value: unknown) {
+    this.#configValue = value;
+    this.#schedule();
+  }
+
+  get mode(): DisplayMode {
+    const value = this.getAttribute("mode");
+    return DISPLAY_MODES.find((m) => m === value) ?? "inline";
+  }
+
+  /** The clinic's config once validated and mounted; null while loading or when invalid. */
+  get clinicConfig(): ClinicConfig | null {
+    return this.#config;
+  }
+
+  connectedCallback(): void {
+    this.#shadow();
+    if (!this.#handle && !this.#loading) this.#schedule();
+  }
+
+  disconnectedCallback(): void {
+    // Moving the element (page builders do) disconnects and reconnects it in one task; only
+    // a real removal ends the widget, so the client's answers survive a move.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#teardown();
+    });
+  }
+
+  attributeChangedCallback(name: string, previous: string | null, next: string | null): void {
+    if (previous === next || !this.isConnected) return;
+    if ((REMOUNT_ATTRIBUTES as readonly string[]).includes(name)) {
+      this.#schedule();
+    } else if (name === "locale") {
+      this.#handle?.setLocale(this.#locale());
+      this.#relabel();
+    } else if (name === "label") {
+      this.#relabel();
+    } else if (this.#handle) {
+      this.#handle.prefill(this.#prefill());
+    }
+  }
+
+  /** Shows the widget: opens the dialog in popup and floating modes, scrolls to it inline. */
+  open(opener?: Element | null): void {
+    if (this.#frame && this.#handle) this.#frame.open(opener);
+    else this.#pendingOpener = opener ?? null;
+  }
+
+  close(): void {
+    this.#pendingOpener = undefined;
+    this.#frame?.close();
+  }
+
+  /** Values the page knows about the client; never health answers. */
+  prefill(values: WidgetPrefill): void {
+    if (this.#handle) this.#handle.prefill(values);
+    else this.#pendingPrefill = { ...this.#pendingPrefill, ...values };
+  }
+
+  #shadow(): ShadowRoot {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    adoptElementStyles(root);
+    return root;
+  }
+
+  /** Coalesces the attribute and property changes of one task into a single mount. */
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      if (this.isConnected) void this.#mount();
+    });
+  }
+
+  async #mount(): Promise<void> {
+    this.#teardown();
+    const loading = new AbortController();
+    this.#loading = loading;
+    const root = this.#shadow();
+    // Until the widget is there, the element's own content (a "loading… or call us" line) shows.
+    root.replaceChildren(this.ownerDocument.createElement("slot"));
+    const sources = this.#sources();
+    const result = await loadClinicConfig(sources, {
+      getElementById: (id) => lookupRoot(this).getElementById(id),
+      baseUrl: this.ownerDocument.baseURI,
+      signal: loading.signal,
+    });
+    if (this.#loading !== loading) return;
+    this.#loading = null;
+    root.replaceChildren();
+    if (!result.ok) {
+      const { error } = result;
+      const lines = error.kind === "config" ? error.issues : [{ path: "(root)", code: error.reason, message: error.message }];
+      renderConfigError(root, result.title, lines);
+      dispatchClinicEvent(this, "error", error);
+      return;
+    }
+    this.#config = result.config;
+    this.#frame = buildFrame(root, this.mode, this.#labels());
+    const { submit } = result.config;
+    const mode = this.mode;
+    this.#handle = mountWidget(this.#frame.container, {
+      config: result.config,
+      locale: this.getAttribute("locale") ?? undefined,
+      pageLocale: this.ownerDocument.documentElement.lang || undefined,
+      prefill: this.#prefill(),
+      transport: createHttpTransport({ endpoint: submit.endpoint, timeoutMs: submit.timeoutMs, maxRetries: submit.maxRetries }),
+      fetchAvailability: createAvailabilityClient(submit.endpoint),
+      emit: (name, detail) => {
+        const safe = hostDetail(name, detail, mode);
+        if (safe) dispatchClinicEvent(this, name, safe);
+      },
+    });
+    this.#pendingPrefill = {};
+    if (this.#pendingOpener !== undefined) {
+      this.#frame.open(this.#pendingOpener);
+      this.#pendingOpener = undefined;
+    }
+  }
+
+  #teardown(): void {
+    this.#loading?.abort();
+    this.#loading = null;
+    this.#handle?.unmount();
+    this.#handle = null;
+    this.#frame = null;
+    this.#config = null;
+    this.shadowRoot?.replaceChildren();
+  }
+
+  #sources(): ConfigSources {
+    return {
+      value: this.#configValue,
+      configId: this.getAttribute("config-id"),
+      configUrl: this.getAttribute("config"),
+      endpoint: this.getAttribute("endpoint"),
+    };
+  }
+
+  /** Attribute, then the page's `<html lang>`, then the clinic's first locale. */
+  #locale(): string {
+    const candidates = [this.getAttribute("locale"), this.ownerDocument.documentElement.lang, ...(this.#config?.locales ?? [])];
+    return resolveLocale(candidates);
+  }
+
+  #labels(): FrameLabels {
+    const strings = embedStrings(this.#locale());
+    return { title: this.#config?.clinic.name ?? strings.open, open: this.getAttribute("label") ?? strings.open, close: strings.close };
+  }
+
+  #relabel(): void {
+    this.#frame?.setLabels(this.#labels());
+  }
+
+  #prefill(): WidgetPrefill {
+    const values: WidgetPrefill = { ...this.#pendingPrefill };
+    const name = this.getAttribute("name");
+    const email = this.getAttribute("email");
+    const serviceId = this.getAttribute("service");
+    if (name) values.name = name;
+    if (email) values.email = email;
+    if (serviceId) values.serviceId = serviceId;
+    return values;
+  }
+}
+
+/** Typed `addEventListener` for the element's events. */
+export interface ClinicBookingElement {
+  addEventListener<K extends keyof ClinicBookingEventMap>(
+    type: K,
+    listener: (this: ClinicBookingElement, event: ClinicBookingEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof ClinicBookingEventMap>(
+    type: K,
+    listener: (this: ClinicBookingElement, event: ClinicBookingEventMap[K]) => void,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+function lookupRoot(element: Element): Document | ShadowRoot {
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot ? root : element.ownerDocument;
+}
+
+/** Registers `<clinic-booking>` unless something on the page already did; returns the class in use. */
+export function defineClinicBooking(registry: CustomElementRegistry = customElements): CustomElementConstructor {
+  const existing = registry.get(TAG_NAME);
+  if (existing) return existing;
+  registry.define(TAG_NAME, ClinicBookingElement);
+  return ClinicBookingElement;
+}

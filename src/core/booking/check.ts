@@ -1,0 +1,150 @@
+import type { ClinicConfig } from "../config/schema";
+import type { Answers } from "../config/questionnaire";
+import { fail, ok, type Issue, type Result } from "../result";
+import { toIssues } from "../config/errors";
+import { quote as computeQuote, type Quote } from "../pricing";
+import { isSlotAvailable, type BusyInterval } from "../slots";
+import { needsFullForm, questionnaireOf, triage as runTriage, validateAnswers, type TriageResult } from "../screening";
+import { localDateAt } from "./clock";
+import { BookingRequestSchema, type BookingRequest, type BookingStatus, type PricedSession } from "./contract";
+
+/** What the receiver stores: the request as checked, with every derived value recomputed. */
+export interface CheckedBooking {
+  request: BookingRequest;
+  /** Answers to visible questions only: hidden ones are never kept. */
+  answers: Answers;
+  status: BookingStatus;
+  sessions: PricedSession[];
+  quote: Quote;
+  triage: TriageResult;
+}
+
+/**
+ * The receiver's one call: validates a booking request and recomputes price, deal and
+ * triage outcome with the same core the widget used, re-checking every slot against `busy`.
+ * An issue with code `slot-taken` means the time was free by the rules but is now occupied (409);
+ * every other issue is the client's input (422).
+ */
+export function checkBooking(config: ClinicConfig, input: unknown, busy: BusyInterval[], now: string): Result<CheckedBooking> {
+  const parsed = BookingRequestSchema.safeParse(input);
+  if (!parsed.success) return fail(toIssues(parsed.error));
+  const request = parsed.data;
+
+  const service = config.services.find((s) => s.id === request.serviceId);
+  if (!service) return fail([issue("serviceId", "unknown-service", `unknown service "${request.serviceId}"`)]);
+  if (!service.durations.some((d) => d.minutes === request.minutes)) {
+    return fail([issue("minutes", "unknown-duration", `${service.id} is not offered for ${request.minutes} minutes`)]);
+  }
+
+  const today = localDateAt(now, config.timeZone);
+  const questionnaire = questionnaireOf(config);
+  const errors: Issue[] = [];
+  if (
+    request.intakeMode === "update" &&
+    needsFullForm(questionnaire, {
+      isNewClient: request.client.isNewClient,
+      ...(request.client.lastFullIntake ? { lastFullIntake: request.client.lastFullIntake } : {}),
+      today,
+    })
+  ) {
+    errors.push(issue("intakeMode", "full-intake-required", "the full health history is required for this visit"));
+  }
+  const validated = validateAnswers(questionnaire, request.answers, request.intakeMode, today);
+  if (!validated.ok) errors.push(...validated.errors);
+  const answers = validated.ok ? validated.value : request.answers;
+  const triage = runTriage(questionnaire, answers, today);
+
+  if (request.kind === "callback") {
+    if (errors.length > 0) return fail(errors);
+    const emptyQuote = computeQuote({ config, sessions: [], isNewClient: request.client.isNewClient, now });
+    return ok({ request, answers, status: "needs-review", sessions: [], quote: emptyQuote, triage });
+  }
+
+  errors.push(...checkOutcomeAllowsBooking(request, triage));
+  errors.push(...checkSessions(config, request, busy, now, triage));
+  if (errors.length > 0) return fail(errors);
+
+  const quote = computeQuote({
+    config,
+    sessions: request.sessions.map((s) => ({ serviceId: request.serviceId, minutes: request.minutes, start: s.start })),
+    isNewClient: request.client.isNewClient,
+    ...(request.promoCode ? { promoCode: request.promoCode } : {}),
+    now,
+  });
+  errors.push(...checkQuoteMatches(config, request, quote, now));
+  if (errors.length > 0) return fail(errors);
+
+  const sessions: PricedSession[] = quote.lines.map((line) => ({
+    start: line.start,
+    end: new Date(Date.parse(line.start) + request.minutes * 60_000).toISOString(),
+    listPrice: line.listPrice,
+    discount: line.discount,
+    price: line.price,
+    dealId: line.dealId,
+  }));
+  return ok({ request, answers, status: "confirmed", sessions, quote, triage });
+}
+
+function checkOutcomeAllowsBooking(request: BookingRequest, triage: TriageResult): Issue[] {
+  if (triage.outcome === "contact-clinic") {
+    return [issue("kind", "callback-only", "this booking needs a conversation with the clinic first: send a call-back request")];
+  }
+  if (triage.outcome === "clearance" && !request.clearanceConfirmed) {
+    return [issue("clearanceConfirmed", "clearance-required", "confirm that a physician cleared you for massage, or send a call-back request")];
+  }
+  return [];
+}
+
+function checkSessions(config: ClinicConfig, request: BookingRequest, busy: BusyInterval[], now: string, triage: TriageResult): Issue[] {
+  const therapistId = request.therapistId ?? "";
+  const therapist = config.therapists.find((t) => t.id === therapistId);
+  if (!therapist) return [issue("therapistId", "unknown-therapist", `unknown therapist "${therapistId}"`)];
+  if (!therapist.services.includes(request.serviceId)) {
+    return [issue("therapistId", "service-not-offered", `${therapist.name} does not offer this service`)];
+  }
+  if (request.sessions.length > config.booking.maxSeriesSessions) {
+    return [issue("sessions", "too-many-sessions", `at most ${config.booking.maxSeriesSessions} sessions per booking`)];
+  }
+
+  const errors: Issue[] = [];
+  const base = { config, serviceId: request.serviceId, minutes: request.minutes, now };
+  const earlierInRequest: BusyInterval[] = [];
+  const starts = new Set<number>();
+  request.sessions.forEach((session, i) => {
+    const path = `sessions[${i}].start`;
+    const startMs = Date.parse(session.start);
+    const end = new Date(startMs + request.minutes * 60_000).toISOString();
+    if (starts.has(startMs)) errors.push(issue(path, "duplicate-session", "the same time is booked twice"));
+    starts.add(startMs);
+    const notBefore = triage.postponeUntil ?? undefined;
+    const byRules = isSlotAvailable({ ...base, busy: earlierInRequest, ...(notBefore ? { notBefore } : {}) }, therapistId, session.start);
+    if (!byRules) {
+      errors.push(issue(path, "slot-unavailable", "this time is not bookable (outside hours, too soon or too far ahead)"));
+    } else if (!isSlotAvailable({ ...base, busy, ...(notBefore ? { notBefore } : {}) }, therapistId, session.start)) {
+      errors.push(issue(path, "slot-taken", "this time has just been taken"));
+    }
+    earlierInRequest.push({ therapistId, start: new Date(startMs).toISOString(), end });
+  });
+  return errors;
+}
+
+function checkQuoteMatches(config: ClinicConfig, request: BookingRequest, quote: Quote, now: string): Issue[] {
+  const errors: Issue[] = [];
+  if (request.promoCode && quote.promo === "unknown") {
+    errors.push(issue("promoCode", "unknown-promo", "this promo code is not valid"));
+  }
+  const chosen = quote.deal?.id ?? null;
+  if (request.quotedDealId !== null && request.quotedDealId !== chosen) {
+    const deal = config.deals.find((d) => d.id === request.quotedDealId);
+    const code = deal ? "deal-not-applicable" : "unknown-deal";
+    errors.push(issue("quotedDealId", code, `the deal "${request.quotedDealId}" does not apply at ${now}`));
+  }
+  if (request.quotedTotal !== quote.total) {
+    errors.push(issue("quotedTotal", "price-changed", `the price is now ${quote.total}, not ${request.quotedTotal}`));
+  }
+  return errors;
+}
+
+function issue(path: string, code: string, message: string): Issue {
+  return { path, code, message };
+}

@@ -1,0 +1,3 @@
+export * from "./contract";
+export * from "./check";
+export { localDateAt } from "./clock";

@@ -1,0 +1,22 @@
+export {
+  DEFAULT_QUESTIONNAIRE,
+  DEFAULT_QUESTIONNAIRE_INPUT,
+  BODY_AREAS,
+  ONTARIO_SENSITIVE_AREAS,
+  questionnaireOf,
+} from "./defaults";
+export { addDays, addMonths, isLocalDate, type LocalDate } from "./dates";
+export { answerMatches, type AnswersInput } from "./match";
+export { needsFullForm, type FullFormContext, type IntakeMode } from "./mode";
+export { visibleQuestions, screenedQuestions } from "./visibility";
+export { validateAnswers } from "./validate";
+export type { AnswerIssueCode } from "./answer-checks";
+export {
+  triage,
+  mostSevere,
+  severityOf,
+  nextStepsFor,
+  type NextStep,
+  type TriageReason,
+  type TriageResult,
+} from "./triage";

@@ -1,0 +1,3 @@
+export type { BusyInterval, SeriesQuery, SeriesWeek, Slot, SlotCheckQuery, SlotQuery } from "./types";
+export { findSlots, isSlotAvailable, slotsByTherapist } from "./slots";
+export { proposeSeries } from "./series";

@@ -1,0 +1,5 @@
+export * from "./intervals";
+export * from "./local-date";
+export * from "./offsets";
+export * from "./instants";
+export * from "./zone";

@@ -1,0 +1,40 @@
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { contextOf, type AppDeps, type AppEnv } from "./context";
+import { requestLog } from "./http/request-log";
+import { apiCors, apiHeaders, staticHeaders } from "./http/security";
+import { inboxRoutes } from "./inbox/routes";
+import { describeError } from "./log";
+import { availabilityRoutes } from "./routes/availability";
+import { bookingRoutes } from "./routes/bookings";
+import { calendarRoutes } from "./routes/calendar";
+import { configRoutes } from "./routes/config";
+
+export type { AppDeps } from "./context";
+
+/** The receiver's routes. No I/O of its own: the store, clock, mail and static files come in. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  if (deps.inboxToken.length === 0) throw new Error("an inbox token is required");
+  const ctx = contextOf(deps);
+  const app = new Hono<AppEnv>();
+
+  app.use("*", requestLog(ctx.log));
+  app.use("/api/*", apiHeaders, apiCors(ctx.config));
+
+  app.route("/", configRoutes(ctx));
+  app.route("/", availabilityRoutes(ctx));
+  app.route("/", bookingRoutes(ctx));
+  app.route("/", calendarRoutes(ctx));
+  app.route("/", inboxRoutes(ctx));
+  app.all("/api/*", (c) => c.json({ error: "not-found" }, 404));
+  if (deps.staticHandler) app.use("*", staticHeaders, deps.staticHandler);
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    ctx.log({ event: "server-error", method: c.req.method, path: c.req.path, error: describeError(error) });
+    return c.req.path.startsWith("/api/")
+      ? c.json({ error: "server-error", issues: [] }, 500)
+      : c.text("Something went wrong.", 500);
+  });
+  return app;
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+import type { ClinicConfig } from "../../core/config";
+import { checkBooking, type BookingErrorBody } from "../../core/booking";
+import type { Issue } from "../../core/result";
+import type { BookingNotice } from "../mail/notice";
+import { newReference, randomToken, sha256 } from "../secrets";
+import type { NewBooking, Store, StoredResponse } from "../store/types";
+import { calendarPath } from "./calendar";
+import { bookingBody, newBookingRecord } from "./record";
+
+export interface SubmitContext {
+  config: ClinicConfig;
+  store: Store;
+  /** ISO UTC instant the booking is judged at (deal windows, notice, horizon). */
+  now: string;
+  /** Origin the client's links point to, e.g. "https://book.example.com". */
+  baseUrl: string;
+}
+
+export interface SubmitOutcome extends StoredResponse {
+  bookingId: string | null;
+  /** Set only for the request that created the booking: a replay sends no second email. */
+  notice: BookingNotice | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * One POST: replays the first answer for a known key, otherwise checks the request with the
+ * core and lets the store's constraints decide between a new booking and a taken slot.
+ */
+export async function submitBooking(ctx: SubmitContext, key: string, input: unknown): Promise<SubmitOutcome> {
+  const earlier = await ctx.store.findResponse(key);
+  if (earlier) return replay(earlier);
+
+  const nowMs = Date.parse(ctx.now);
+  const busy = await ctx.store.busyIntervals(
+    new Date(nowMs - DAY_MS).toISOString(),
+    new Date(nowMs + (ctx.config.booking.horizonDays + 2) * DAY_MS).toISOString(),
+  );
+  const checked = checkBooking(ctx.config, input, busy, ctx.now);
+  if (!checked.ok) {
+    // A twin request with the same key may have committed since the lookup; its sessions then
+    // look taken here, but the client must get the twin's answer, not a 409.
+    const twin = await ctx.store.findResponse(key);
+    return twin ? replay(twin) : rejection(checked.errors);
+  }
+
+  const token = checked.value.sessions.length > 0 ? randomToken() : null;
+  const record = newBookingRecord(ctx.config, checked.value, {
+    id: randomUUID(),
+    reference: newReference(),
+    createdAt: ctx.now,
+    calendarTokenHash: token === null ? null : sha256(token),
+  });
+  const calendarUrl = token === null ? null : `${ctx.baseUrl}${calendarPath(record.id, token)}`;
+  const response: StoredResponse = { status: 201, body: JSON.stringify(bookingBody(record, calendarUrl)) };
+
+  const result = await ctx.store.insertBooking(record, { key, response });
+  switch (result.kind) {
+    case "inserted":
+      return { ...response, bookingId: record.id, notice: noticeOf(record, calendarUrl, ctx.baseUrl) };
+    case "replayed":
+      return replay(result.response);
+    case "slot-taken":
+      return rejection([
+        { path: `sessions[${result.index}].start`, code: "slot-taken", message: "this time has just been taken" },
+      ]);
+  }
+}
+
+/** 409 only when the time is the sole problem; anything else the client must fix first (422). */
+function rejection(issues: Issue[]): SubmitOutcome {
+  const taken = issues.length > 0 && issues.every((i) => i.code === "slot-taken");
+  const body: BookingErrorBody = { error: taken ? "slot-taken" : "invalid", issues };
+  return { status: taken ? 409 : 422, body: JSON.stringify(body), bookingId: null, notice: null };
+}
+
+function replay(response: StoredResponse): SubmitOutcome {
+  return { ...response, bookingId: idIn(response.body), notice: null };
+}
+
+function idIn(body: string): string | null {
+  const parsed: unknown = JSON.parse(body);
+  return typeof parsed === "object" && parsed !== null && "id" in parsed && typeof parsed.id === "string" ? parsed.id : null;
+}
+
+/** Picks field by field what the emails may use, so no intake data can reach them by accident. */
+function noticeOf(record: NewBooking, calendarUrl: string | null, baseUrl: string): BookingNotice {
+  return {
+    id: record.id,
+    reference: record.reference,
+    kind: record.kind,
+    status: record.status,
+    outcome: record.outcome,
+    locale: record.locale,
+    createdAt: record.createdAt,
+    client: { name: record.client.name, email: record.client.email, phone: record.client.phone },
+    serviceId: record.serviceId,
+    minutes: record.minutes,
+    therapistId: record.therapistId,
+    currency: record.currency,
+    total: record.total,
+    sessions: record.sessions.map(({ start, end, listPrice, discount, price, dealId }) => ({
+      start,
+      end,
+      listPrice,
+      discount,
+      price,
+      dealId,
+    })),
+    calendarUrl,
+    inboxUrl: `${baseUrl}/inbox/bookings/${encodeURIComponent(record.id)}`,
+  };
+}

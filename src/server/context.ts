@@ -1,0 +1,65 @@
+import type { MiddlewareHandler } from "hono";
+import type { ClinicConfig } from "../core/config";
+import type { LogVariables } from "./http/request-log";
+import { silentLogger, type Logger } from "./log";
+import type { Notifier } from "./mail/notifier";
+import type { Store } from "./store/types";
+
+export type AppEnv = { Variables: LogVariables };
+
+/** What `createApp` needs; everything with a sensible default is optional. */
+export interface AppDeps {
+  /** Already validated (`parseClinicConfig`). */
+  config: ClinicConfig;
+  store: Store;
+  inboxToken: string;
+  /** ISO UTC "now": every rule (notice, horizon, deal windows) is judged at this instant. */
+  clock?: () => string;
+  notifier?: Notifier;
+  log?: Logger;
+  /** Public origin for links in answers and emails, e.g. "https://book.example.com". */
+  publicUrl?: string;
+  /** POSTs per minute per client address; raise it for load tests. */
+  postsPerMinute?: number;
+  /** Behind a reverse proxy: key rate limits on its X-Forwarded-For. */
+  trustProxy?: boolean;
+  maxBodyBytes?: number;
+  /** Serves whatever the API and the inbox do not (the demo site, the built widget). */
+  staticHandler?: MiddlewareHandler;
+}
+
+export interface AppContext {
+  config: ClinicConfig;
+  store: Store;
+  inboxToken: string;
+  clock: () => string;
+  notifier: Notifier | null;
+  log: Logger;
+  publicUrl: string | null;
+  postsPerMinute: number;
+  trustProxy: boolean;
+  maxBodyBytes: number;
+}
+
+export const DEFAULT_POSTS_PER_MINUTE = 30;
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export function contextOf(deps: AppDeps): AppContext {
+  return {
+    config: deps.config,
+    store: deps.store,
+    inboxToken: deps.inboxToken,
+    clock: deps.clock ?? (() => new Date().toISOString()),
+    notifier: deps.notifier ?? null,
+    log: deps.log ?? silentLogger,
+    publicUrl: deps.publicUrl ? deps.publicUrl.replace(/\/+$/, "") : null,
+    postsPerMinute: deps.postsPerMinute ?? DEFAULT_POSTS_PER_MINUTE,
+    trustProxy: deps.trustProxy ?? false,
+    maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  };
+}
+
+/** Where links should point: the configured public URL, else the origin the request came to. */
+export function baseUrlOf(ctx: AppContext, requestUrl: string): string {
+  return ctx.publicUrl ?? new URL(requestUrl).origin;
+}

@@ -1,0 +1,62 @@
+import type { ClinicConfig } from "../../core/config";
+import { calendarFile } from "../booking/calendar";
+import { describeError, type Logger } from "../log";
+import { callbackNotice, clientConfirmation, clinicNotice } from "./compose";
+import type { BookingNotice } from "./notice";
+import type { Mailer, MailMessage } from "./transport";
+
+export interface Notifier {
+  /** Queues the emails of a booking that is already committed; never throws, never waits. */
+  bookingCreated(notice: BookingNotice): void;
+  /** Resolves once every queued email was sent or failed (for shutdown and tests). */
+  idle(): Promise<void>;
+}
+
+export interface NotifierOptions {
+  config: ClinicConfig;
+  mailer: Mailer;
+  log: Logger;
+  /** Sender address; defaults to the clinic's own. */
+  from?: string | undefined;
+}
+
+export function createNotifier({ config, mailer, log, from }: NotifierOptions): Notifier {
+  const envelope = { from: from ?? config.clinic.email };
+  const pending = new Set<Promise<void>>();
+
+  const deliver = async (notice: BookingNotice, name: string, build: () => MailMessage): Promise<void> => {
+    try {
+      await mailer.send(build());
+    } catch (error) {
+      // The booking stands whatever happens here; the clinic sees it in the inbox anyway.
+      log({ event: "mail-failed", bookingId: notice.id, mail: name, error: describeError(error) });
+    }
+  };
+
+  const messagesOf = (notice: BookingNotice): Promise<void>[] => {
+    if (notice.kind === "callback") {
+      return [deliver(notice, "callback-notice", () => callbackNotice(config, notice, envelope))];
+    }
+    if (notice.status !== "confirmed") return [];
+    return [
+      deliver(notice, "client-confirmation", () => clientConfirmation(config, notice, calendarFile(config, notice), envelope)),
+      deliver(notice, "clinic-notice", () => clinicNotice(config, notice, envelope)),
+    ];
+  };
+
+  return {
+    bookingCreated(notice) {
+      // setImmediate: the HTTP answer goes out first; mail never delays or fails the booking.
+      const job = new Promise<void>((resolve) => {
+        setImmediate(() => {
+          void Promise.all(messagesOf(notice)).then(() => resolve());
+        });
+      });
+      pending.add(job);
+      void job.finally(() => pending.delete(job));
+    },
+    async idle() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+  };
+}

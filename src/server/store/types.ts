@@ -1,0 +1,97 @@
+import type { Answers, TriageOutcome } from "../../core/config";
+import type { BookingStatus, PricedSession } from "../../core/booking";
+import type { BusyInterval } from "../../core/slots";
+import type { TriageReason } from "../../core/screening";
+
+export type BookingKind = "booking" | "callback";
+
+/** The exact answer given the first time a key was used, replayed for every repeat. */
+export interface StoredResponse {
+  status: number;
+  /** JSON text, stored as sent so a replay is byte-identical. */
+  body: string;
+}
+
+export interface NewSession extends PricedSession {
+  therapistId: string;
+  /**
+   * The span the therapist is unavailable for: the session widened by the clinic's buffers.
+   * This, not the session itself, is what the store refuses to let two bookings share.
+   */
+  blockedStart: string;
+  blockedEnd: string;
+}
+
+export interface ClientContact {
+  name: string;
+  email: string;
+  phone: string;
+  isNewClient: boolean;
+}
+
+/** Health data: kept apart from the booking row so it can be protected, exported or purged on its own. */
+export interface Intake {
+  mode: "full" | "update";
+  answers: Answers;
+  reasons: TriageReason[];
+  areasToAvoid: string[];
+  clearanceConfirmed: boolean;
+  consent: { healthDataAt: string; sensitiveAreas: string[] };
+  callbackNote: string | null;
+}
+
+export interface BookingSummary {
+  id: string;
+  reference: string;
+  kind: BookingKind;
+  status: BookingStatus;
+  outcome: TriageOutcome;
+  createdAt: string;
+  locale: string;
+  client: ClientContact;
+  serviceId: string;
+  minutes: number;
+  therapistId: string | null;
+  currency: string;
+  listTotal: number;
+  discountTotal: number;
+  total: number;
+  dealId: string | null;
+  sessions: PricedSession[];
+}
+
+export interface NewBooking extends BookingSummary {
+  /** SHA-256 of the calendar token; the token itself is only ever in the client's hands. */
+  calendarTokenHash: string | null;
+  sessions: NewSession[];
+  intake: Intake;
+}
+
+export interface BookingDetail extends BookingSummary {
+  calendarTokenHash: string | null;
+  intake: Intake;
+}
+
+export type InsertResult =
+  | { kind: "inserted" }
+  /** `index` is the first session whose time another booking already holds. */
+  | { kind: "slot-taken"; index: number }
+  /** Another request with the same idempotency key won: its answer is the answer. */
+  | { kind: "replayed"; response: StoredResponse };
+
+/**
+ * Where bookings live. Async so that a networked store (Postgres) can implement it; every
+ * guarantee (no double booking, one booking per idempotency key, all sessions or none) must
+ * come from the store's own constraints and transactions, never from a read before a write.
+ */
+export interface Store {
+  findResponse(idempotencyKey: string): Promise<StoredResponse | null>;
+  /** Atomically: claims the key, writes the booking, its intake and every session, or nothing. */
+  insertBooking(booking: NewBooking, idempotency: { key: string; response: StoredResponse }): Promise<InsertResult>;
+  /** Sessions (without buffers: the slot engine adds them) overlapping the half-open span [from, to). */
+  busyIntervals(from: string, to: string): Promise<BusyInterval[]>;
+  /** Newest first. */
+  listBookings(options?: { limit?: number }): Promise<BookingDetail[]>;
+  getBooking(id: string): Promise<BookingDetail | null>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,276 @@
+import { batch, computed, effect, signal, untracked } from "@preact/signals";
+import type { ClinicConfig } from "../../core/config";
+import type { Issue } from "../../core/result";
+import { resolveLocale } from "../i18n/locale";
+import type { BookingTransport, StepId, SubmitOutcome, WidgetEventName, WidgetPrefill } from "../types";
+import type { BusyInterval } from "../../core/slots";
+import { confirmationFromBooking, type Confirmation } from "./confirmation";
+import { clinicToday } from "./dates";
+import { createDetailsModel } from "./details";
+import { createFlow } from "./flow";
+import { newIdempotencyKey } from "./idempotency";
+import { createIntakeModel } from "./intake";
+import { createPriceModel } from "./price";
+import { buildBookingRequest, type RequestParts } from "./request";
+import { createScheduleModel } from "./schedule";
+import { applyServerIssues } from "./server-issues";
+import { createServiceModel } from "./service";
+import { createSubmission } from "./submission";
+
+export interface WidgetModelOptions {
+  config: ClinicConfig;
+  locale: string;
+  now: () => Date;
+  transport: BookingTransport;
+  fetchAvailability: (from: string, to: string) => Promise<BusyInterval[]>;
+  emit: (name: WidgetEventName, detail: object) => void;
+  prefill?: WidgetPrefill | undefined;
+  /** The client's own zone, for showing their time beside the clinic's. */
+  clientTimeZone?: string | undefined;
+  newKey?: () => string;
+}
+
+export type WidgetModel = ReturnType<typeof createWidgetModel>;
+
+/** The whole client flow, without any DOM: components render it and forward events to it. */
+export function createWidgetModel(options: WidgetModelOptions) {
+  const { config, now, emit } = options;
+  const locale = signal(resolveLocale([options.locale, ...config.locales]));
+  const clientTimeZone = options.clientTimeZone ?? config.timeZone;
+  const today = () => clinicToday(now(), config.timeZone);
+
+  const flow = createFlow();
+  const service = createServiceModel(config, now);
+  const intake = createIntakeModel(config, today);
+  const choice = () => {
+    const serviceId = service.serviceId.value;
+    const minutes = service.minutes.value;
+    return serviceId !== null && minutes !== null && service.complete.value ? { serviceId, minutes } : null;
+  };
+  const schedule = createScheduleModel({
+    config,
+    now,
+    fetchAvailability: options.fetchAvailability,
+    choice,
+    notBefore: () => intake.triage.value.postponeUntil,
+  });
+  const isNewClient = () => intake.isNewClient.value !== false;
+  const price = createPriceModel({ config, now, choice, sessions: () => schedule.sessions.value, isNewClient });
+  const details = createDetailsModel(now);
+  const submission = createSubmission({ transport: options.transport, newKey: options.newKey ?? (() => newIdempotencyKey()) });
+  const confirmation = signal<Confirmation | null>(null);
+  /** Receiver complaints no field owns, shown on the review. */
+  const reviewIssues = signal<Issue[]>([]);
+  /** False once unmounted: a late answer must not move a widget nobody sees, nor emit events. */
+  let live = true;
+
+  if (options.prefill) applyPrefill(options.prefill);
+
+  const dirty = computed(
+    () =>
+      !flow.finished.value &&
+      (flow.reached.value.size > 1 || intake.isNewClient.value !== null || Object.keys(intake.answers.value).length > 0),
+  );
+
+  function isComplete(step: StepId): boolean {
+    switch (step) {
+      case "service":
+        return service.complete.value;
+      case "health":
+        return intake.complete.value && intake.path.value !== null;
+      case "time":
+        return schedule.complete.value;
+      case "details":
+        return details.complete.value;
+      default:
+        return true;
+    }
+  }
+
+  function validateStep(step: StepId): boolean {
+    switch (step) {
+      case "service":
+        return service.validate();
+      case "health":
+        return intake.validate();
+      case "time":
+        return schedule.validate();
+      case "details":
+        return details.validate();
+      default:
+        return true;
+    }
+  }
+
+  /** "Continue": checks the step and moves on; false leaves the client where the errors are. */
+  function continueStep(): boolean {
+    const step = flow.current.value;
+    if (!validateStep(step)) return false;
+    if (step === "health") flow.setKind(intake.path.value ?? "booking");
+    flow.next(isComplete);
+    return true;
+  }
+
+  function edit(step: StepId): void {
+    flow.goTo(step, { fromReview: flow.current.value === "review" });
+  }
+
+  function requestParts(): RequestParts | null {
+    const chosen = choice();
+    const quote = price.quote.value;
+    const kind = flow.kind.value;
+    if (!chosen || (kind === "booking" && !quote)) return null;
+    return {
+      kind,
+      locale: locale.value,
+      ...chosen,
+      therapistId: schedule.selected.value?.therapistId ?? null,
+      sessionStarts: schedule.sessions.value,
+      client: {
+        name: details.name.value,
+        email: details.email.value,
+        phone: details.phone.value,
+        isNewClient: isNewClient(),
+        lastFullIntake: intake.lastIntakeDate.value,
+      },
+      consentAt: details.consentAt.value ?? now().toISOString(),
+      sensitiveAreas: details.sensitiveAreas.value,
+      intakeMode: intake.mode.value,
+      answers: intake.cleanAnswers.value,
+      clearanceConfirmed: intake.clearanceConfirmed.value,
+      promoCode: price.promoCode.value,
+      quotedTotal: quote?.total ?? 0,
+      quotedDealId: quote?.deal?.id ?? null,
+      callbackNote: details.callbackNote.value,
+    };
+  }
+
+  async function submit(): Promise<void> {
+    if (flow.current.value !== "review" || submission.isSending()) return;
+    const order = flow.steps.value;
+    const missing = order.slice(0, order.indexOf("review")).find((s) => !isComplete(s));
+    if (missing) {
+      flow.goTo(missing, { fromReview: true });
+      validateStep(missing);
+      return;
+    }
+    const parts = requestParts();
+    if (!parts) return;
+    reviewIssues.value = [];
+    price.serverError.value = null;
+    if (details.isBot.value) {
+      // Something filled the field no person can see: look successful, send nothing.
+      submission.pretendDone();
+      finish({ reference: newIdempotencyKey().slice(0, 8).toUpperCase(), kind: parts.kind, status: "confirmed", ...pretendTotals(parts) });
+      return;
+    }
+    const outcome = await submission.send((key) => buildBookingRequest(key, parts));
+    if (outcome && live) handleOutcome(outcome);
+  }
+
+  function pretendTotals(parts: RequestParts): Omit<Confirmation, "reference" | "kind" | "status"> {
+    const quote = price.quote.value;
+    const ms = parts.minutes * 60_000;
+    return {
+      serviceId: parts.serviceId,
+      minutes: parts.minutes,
+      sessions: parts.kind === "booking" ? parts.sessionStarts.map((start) => ({ start, end: new Date(Date.parse(start) + ms).toISOString() })) : [],
+      currency: config.currency,
+      total: quote?.total ?? 0,
+      discountTotal: quote?.discountTotal ?? 0,
+    };
+  }
+
+  function finish(result: Confirmation): void {
+    confirmation.value = result;
+    flow.open("confirmation");
+    emit("submitted", { reference: result.reference, kind: result.kind, status: result.status, sessions: result.sessions.length });
+  }
+
+  function handleOutcome(outcome: SubmitOutcome): void {
+    switch (outcome.kind) {
+      case "created":
+        finish(confirmationFromBooking(outcome.booking));
+        return;
+      case "slot-taken":
+        flow.goTo("time", { fromReview: true });
+        void schedule.refreshAfterConflict();
+        emit("error", { kind: "slot-taken" });
+        return;
+      case "invalid":
+        showServerIssues(outcome.issues);
+        emit("error", { kind: "invalid", count: outcome.issues.length });
+        return;
+      case "failed":
+        emit("error", { kind: "failed", reason: outcome.reason, retryable: outcome.retryable });
+    }
+  }
+
+  function showServerIssues(issues: Issue[]): void {
+    const step = batch(() => applyServerIssues(issues, { service, intake, details, schedule, price, reviewIssues }));
+    if (step !== "review") flow.goTo(step, { fromReview: true });
+  }
+
+  function applyPrefill(values: WidgetPrefill): void {
+    if (values.serviceId && service.serviceId.value === null) service.choose(values.serviceId);
+    details.prefill(values);
+  }
+
+  function setLocale(next: string): void {
+    locale.value = resolveLocale([next, locale.value]);
+  }
+
+  /** Another booking after a confirmation: a clean form. */
+  function startOver(): void {
+    batch(() => {
+      for (const part of [service, intake, schedule, price, details, submission]) part.reset();
+      confirmation.value = null;
+      reviewIssues.value = [];
+      flow.restart();
+    });
+  }
+
+  function dispose(): void {
+    live = false;
+    submission.abort();
+  }
+
+  /** Side effects the model owns: availability when the time step opens, step events for the host. */
+  function start(): () => void {
+    return effect(() => {
+      const step = flow.current.value;
+      untracked(() => {
+        if (step === "time") void schedule.ensureLoaded();
+        emit("step", { step, index: flow.index.value, of: flow.steps.value.length });
+      });
+    });
+  }
+
+  return {
+    config,
+    locale,
+    clientTimeZone,
+    today,
+    now,
+    flow,
+    service,
+    intake,
+    schedule,
+    price,
+    details,
+    submission,
+    confirmation,
+    reviewIssues,
+    dirty,
+    isComplete,
+    continueStep,
+    back: () => flow.back(),
+    edit,
+    submit,
+    setLocale,
+    applyPrefill,
+    startOver,
+    start,
+    dispose,
+  };
+}

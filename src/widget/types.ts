@@ -1,0 +1,62 @@
+import type { Booking, BookingRequest } from "../core/booking/contract";
+import type { ClinicConfig } from "../core/config";
+import type { Issue } from "../core/result";
+import type { BusyInterval } from "../core/slots";
+
+export type { Booking, BookingRequest, BusyInterval, ClinicConfig, Issue };
+
+/** Why a submission failed without a usable answer from the receiver. */
+export type SubmitFailureReason = "offline" | "timeout" | "server" | "redirect" | "insecure-endpoint" | "rate-limited";
+
+/** What one call of the transport ended with: the widget never sees HTTP itself. */
+export type SubmitOutcome =
+  | { kind: "created"; booking: Booking }
+  /** 409: a session was taken in between; issues point at `sessions[i].start`. */
+  | { kind: "slot-taken"; issues: Issue[] }
+  /** 422: the receiver rejected fields; paths like `client.email`, `answers.<id>`, `quotedTotal`. */
+  | { kind: "invalid"; issues: Issue[] }
+  | { kind: "failed"; reason: SubmitFailureReason; retryable: boolean };
+
+/**
+ * Sends one booking request. Retries, timeout, https check and the Idempotency-Key header
+ * (equal to `request.idempotencyKey`) are the transport's job; it resolves, never rejects.
+ */
+export type BookingTransport = (request: BookingRequest, signal?: AbortSignal) => Promise<SubmitOutcome>;
+
+export type WidgetEventName = "ready" | "step" | "submitted" | "error";
+
+/** Values the host page may fill in ahead of the client. Never health answers. */
+export interface WidgetPrefill {
+  name?: string;
+  email?: string;
+  serviceId?: string;
+}
+
+export const STEP_IDS = ["service", "health", "time", "details", "review", "confirmation"] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+export interface WidgetOptions {
+  config: ClinicConfig;
+  /** Wins over the page language, which wins over `config.locales[0]`. */
+  locale?: string;
+  /** The host page's `<html lang>`, read by the embed. */
+  pageLocale?: string;
+  prefill?: WidgetPrefill;
+  /** The client's IANA zone; defaults to the browser's. Their own time is shown when it differs from the clinic's. */
+  clientTimeZone?: string;
+  /** Clock for tests and demos; defaults to the real time. */
+  now?: () => Date;
+  transport: BookingTransport;
+  /** Busy intervals of every therapist between two ISO UTC instants. */
+  fetchAvailability: (from: string, to: string) => Promise<BusyInterval[]>;
+  /** Event detail never carries health answers or contact details. */
+  emit: (name: WidgetEventName, detail: object) => void;
+}
+
+export interface WidgetHandle {
+  unmount(): void;
+  setLocale(locale: string): void;
+  prefill(values: WidgetPrefill): void;
+  /** Only moves to steps the client has already reached. */
+  goTo?(step: StepId): void;
+}

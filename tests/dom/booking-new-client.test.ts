@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { screen, waitFor, within } from "@testing-library/preact";
+import {
+  answerHealth,
+  chooseService,
+  continueButton,
+  fakeTransport,
+  fillDetails,
+  firstFreeSlot,
+  heading,
+  mount,
+  setupUser,
+  shownTotal,
+  unmountAll,
+} from "./support/widget";
+
+vi.setConfig({ testTimeout: 20_000 });
+afterEach(unmountAll);
+
+describe("a new client books one session", () => {
+  it("goes from service to confirmation and sends one complete request", async () => {
+    const user = setupUser();
+    const { transport, requests } = fakeTransport();
+    const { events } = mount({ transport });
+
+    await heading("Choose a service");
+    const clinical = screen.getByRole("group", { name: "Clinical massage" });
+    expect(within(clinical).getByText(/Offer: 20% off your first visit · first visit only · until March 31, 2027/)).toBeTruthy();
+    expect(within(clinical).getByText("$115.00")).toBeTruthy();
+    // The spring offer ended on 30 April 2026: never shown.
+    expect(screen.queryByText(/Spring renewal/)).toBeNull();
+    await chooseService(user, "Clinical massage", 60);
+    await answerHealth(user);
+    await user.click(continueButton());
+
+    await heading("Choose a time");
+    const slot = await firstFreeSlot();
+    await user.click(slot);
+    expect(slot.getAttribute("aria-selected")).toBe("true");
+    // 20% off the first visit: $115.00 → $92.00
+    expect(shownTotal()).toBe("$92.00");
+    expect(screen.getByText(/Offer applied: 20% off your first visit/)).toBeTruthy();
+    // A partner code for sports massage only: the client is told, the price stays.
+    await user.type(screen.getByRole("textbox", { name: /Promo code/ }), "runhfx15");
+    await user.click(screen.getByRole("button", { name: "Apply" }));
+    expect(await screen.findByText("This code does not apply to this booking.")).toBeTruthy();
+    expect(shownTotal()).toBe("$92.00");
+    await user.click(screen.getByRole("button", { name: "Remove code" }));
+    await user.click(continueButton());
+
+    await fillDetails(user);
+    await user.click(continueButton());
+
+    await heading("Review and confirm");
+    await user.click(screen.getByRole("button", { name: "Confirm booking" }));
+
+    await heading("You're booked");
+    expect(screen.getByText("HX-7K2Q")).toBeTruthy();
+    expect(requests).toHaveLength(1);
+    const request = requests[0];
+    expect(request).toMatchObject({
+      version: 1,
+      kind: "booking",
+      locale: "en",
+      serviceId: "clinical-massage",
+      minutes: 60,
+      intakeMode: "full",
+      quotedTotal: 9200,
+      quotedDealId: "first-visit-20",
+      client: { name: "Jordan Client", email: "jordan@example.com", phone: "902 555 0123", isNewClient: true },
+      consent: { healthData: true, cancellationPolicy: true },
+    });
+    expect(request?.sessions).toHaveLength(1);
+    expect(request?.answers["blood-clot-now"]).toBe(false);
+    expect(screen.getByRole("link", { name: /Download calendar file/ }).getAttribute("href")).toMatch(/^blob:/);
+    expect(screen.getByRole("link", { name: /Add to Google Calendar/ }).getAttribute("href")).toMatch(/^https:\/\/calendar\.google\.com/);
+    expect(events.map((e) => e.name)).toContain("submitted");
+    expect(screen.getByRole("heading", { name: "Before your visit" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "After your massage" })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("You're booked"));
+  });
+});

@@ -1,0 +1,188 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ConfigError } from "../../src/server/config-file";
+import { readServerEnv } from "../../src/server/env";
+import { startServer, type ServerOptions } from "../../src/server/server";
+import { NOW, serverConfigInput } from "./fixtures/server-config";
+import { INBOX_TOKEN } from "./fixtures/server-harness";
+
+const EXPECTED_LINES = [
+  'currency: expected an ISO 4217 currency code such as "CAD", got "XYZ"',
+  "services[0].durations[0].price: expected a whole number of cents, got 60.5",
+  'submit.allowedOrigins[0]: expected an origin such as "https://www.example.com" (no path or trailing slash), got "https://harbour.example/"; did you mean "https://harbour.example"?',
+];
+
+function invalidConfig() {
+  const config = structuredClone(serverConfigInput);
+  config.currency = "XYZ";
+  config.submit.allowedOrigins = ["https://harbour.example/"];
+  const service = config.services[0];
+  const duration = service?.durations[0];
+  if (duration) duration.price = 60.5;
+  return config;
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "receiver-start-"));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function options(configPath: string, extra: Partial<ServerOptions> = {}): ServerOptions {
+  return {
+    configPath,
+    databasePath: join(dir, "data", "bookings.sqlite"),
+    port: 0,
+    host: "127.0.0.1",
+    inboxToken: INBOX_TOKEN,
+    outboxDir: join(dir, "outbox"),
+    clock: () => NOW,
+    log: () => {},
+    ...extra,
+  };
+}
+
+describe("startServer", () => {
+  it("refuses an invalid config with exactly the config's errors, before touching the database", async () => {
+    const configPath = join(dir, "clinic.json");
+    writeFileSync(configPath, JSON.stringify(invalidConfig()));
+    const started = startServer(options(configPath));
+    await expect(started).rejects.toBeInstanceOf(ConfigError);
+    await expect(started).rejects.toThrow(EXPECTED_LINES.join("\n"));
+    const message = await started.then(
+      () => "",
+      (error: unknown) => (error instanceof Error ? error.message : ""),
+    );
+    expect(message.split("\n")).toEqual(EXPECTED_LINES);
+    expect(existsSync(join(dir, "data"))).toBe(false);
+  });
+
+  it("refuses a missing file and broken JSON", async () => {
+    await expect(startServer(options(join(dir, "missing.json")))).rejects.toThrow(/cannot read .*missing\.json \(ENOENT\)/);
+    const broken = join(dir, "broken.json");
+    writeFileSync(broken, "{ not json");
+    await expect(startServer(options(broken))).rejects.toThrow(/broken\.json is not valid JSON/);
+  });
+
+  it("serves a static directory beside the API", async () => {
+    const configPath = join(dir, "clinic.json");
+    writeFileSync(configPath, JSON.stringify(serverConfigInput));
+    const site = join(dir, "site");
+    mkdirSync(site);
+    writeFileSync(join(site, "index.html"), "<!doctype html><title>Demo</title>");
+    const server = await startServer(options(configPath, { staticDir: site }));
+    try {
+      const page = await fetch(`${server.url}/index.html`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("<title>Demo</title>");
+      expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+      expect((await fetch(`${server.url}/api/config`)).status).toBe(200);
+      expect((await fetch(`${server.url}/api/nothing-here`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("npm run serve", () => {
+  function run(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+        env: { PATH: process.env.PATH ?? "", ...env },
+        cwd: process.cwd(),
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        // Started: stop it, the test has what it needs.
+        if (stdout.includes('"event":"listening"')) child.kill("SIGTERM");
+      });
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it("exits with code 1 and prints the exact errors of an invalid config", async () => {
+    const configPath = join(dir, "clinic.json");
+    writeFileSync(configPath, JSON.stringify(invalidConfig()));
+    const result = await run({ CLINIC_CONFIG: configPath, DATABASE_PATH: join(dir, "db.sqlite"), PORT: "0", INBOX_TOKEN });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`Invalid clinic config ${configPath}:\n${EXPECTED_LINES.join("\n")}\n`);
+  }, 30_000);
+
+  it("prints a generated inbox token once when none is set", async () => {
+    const configPath = join(dir, "clinic.json");
+    writeFileSync(configPath, JSON.stringify(serverConfigInput));
+    const result = await run({ CLINIC_CONFIG: configPath, DATABASE_PATH: join(dir, "db.sqlite"), OUTBOX_DIR: join(dir, "outbox"), PORT: "0" });
+    const tokens = result.stdout.match(/inbox token is: ([A-Za-z0-9_-]{43})/g) ?? [];
+    expect(tokens).toHaveLength(1);
+    expect(result.code).toBe(0);
+  }, 30_000);
+});
+
+describe("readServerEnv", () => {
+  it("fills in the documented defaults", () => {
+    const { options: read, generatedInboxToken } = readServerEnv({});
+    expect(read).toMatchObject({
+      configPath: "demo/clinic.json",
+      databasePath: "data/bookings.sqlite",
+      port: 8787,
+      host: "127.0.0.1",
+      outboxDir: "data/outbox",
+      smtpUrl: undefined,
+      staticDir: undefined,
+      trustProxy: false,
+    });
+    expect(generatedInboxToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(read.inboxToken).toBe(generatedInboxToken);
+  });
+
+  it("reads every variable", () => {
+    const { options: read, generatedInboxToken } = readServerEnv({
+      CLINIC_CONFIG: "clinic.json",
+      DATABASE_PATH: "/var/lib/clinic/bookings.sqlite",
+      PORT: "9000",
+      HOST: "0.0.0.0",
+      INBOX_TOKEN,
+      SMTP_URL: "smtps://user:pass@mail.example:465",
+      MAIL_FROM: "bookings@harbour.example",
+      OUTBOX_DIR: "/tmp/outbox",
+      PUBLIC_URL: "https://book.harbour.example",
+      STATIC_DIR: "dist",
+      RATE_LIMIT_PER_MINUTE: "600",
+      TRUST_PROXY: "1",
+    });
+    expect(generatedInboxToken).toBeNull();
+    expect(read).toEqual({
+      configPath: "clinic.json",
+      databasePath: "/var/lib/clinic/bookings.sqlite",
+      port: 9000,
+      host: "0.0.0.0",
+      inboxToken: INBOX_TOKEN,
+      smtpUrl: "smtps://user:pass@mail.example:465",
+      mailFrom: "bookings@harbour.example",
+      outboxDir: "/tmp/outbox",
+      publicUrl: "https://book.harbour.example",
+      staticDir: "dist",
+      postsPerMinute: 600,
+      trustProxy: true,
+    });
+  });
+
+  it("rejects unusable values, one line each", () => {
+    expect(() => readServerEnv({ PORT: "http", INBOX_TOKEN: "short", RATE_LIMIT_PER_MINUTE: "0", PUBLIC_URL: "book.example" })).toThrow(
+      [
+        'PORT: expected a port number, got "http"',
+        'RATE_LIMIT_PER_MINUTE: expected a positive whole number, got "0"',
+        "INBOX_TOKEN: expected at least 16 characters",
+        'PUBLIC_URL: expected an http(s) URL such as "https://book.example.com", got "book.example"',
+      ].join("\n"),
+    );
+  });
+});

@@ -1,0 +1,209 @@
+import { describe, expect, it } from "vitest";
+import type { BookingRequest, SubmitOutcome } from "../../src/widget/types";
+import { createWidgetModel, type WidgetModel } from "../../src/widget/models/widget";
+import { NOW, demoConfig } from "../dom/support/config";
+
+function setup(respond: (request: BookingRequest, attempt: number) => SubmitOutcome | Promise<SubmitOutcome> = okBooking) {
+  const requests: BookingRequest[] = [];
+  const events: string[] = [];
+  let keys = 0;
+  const model = createWidgetModel({
+    config: demoConfig(),
+    locale: "en",
+    now: () => NOW,
+    transport: async (request) => {
+      requests.push(request);
+      return respond(request, requests.length);
+    },
+    fetchAvailability: async () => [],
+    emit: (name) => events.push(name),
+    newKey: () => `key-${++keys}-0123456789abcdef`,
+  });
+  return { model, requests, events };
+}
+
+function okBooking(request: BookingRequest): SubmitOutcome {
+  return {
+    kind: "created",
+    booking: {
+      id: "1",
+      reference: "REF-1",
+      status: "confirmed",
+      kind: request.kind,
+      serviceId: request.serviceId,
+      minutes: request.minutes,
+      therapistId: request.therapistId ?? null,
+      sessions: [],
+      currency: "CAD",
+      listTotal: 0,
+      discountTotal: 0,
+      total: 0,
+      dealId: null,
+      outcome: "ok",
+      createdAt: NOW.toISOString(),
+    },
+  };
+}
+
+/** Answers every visible required question with the harmless answer. */
+function answerNothingToReport(model: WidgetModel): void {
+  for (let pass = 0; pass < 3; pass++) {
+    for (const q of model.intake.questions.value) {
+      if (!q.required || model.intake.answers.value[q.id] !== undefined) continue;
+      if (q.kind === "yes-no") model.intake.setAnswer(q.id, false);
+      else if (q.kind === "single-choice") model.intake.setAnswer(q.id, "no");
+      else if (q.kind === "text") model.intake.setAnswer(q.id, "Alex");
+    }
+  }
+}
+
+async function toReview(model: WidgetModel, options: { firstVisit?: boolean } = {}): Promise<void> {
+  model.service.choose("clinical-massage", 60);
+  expect(model.continueStep()).toBe(true);
+  model.intake.setFirstVisit(options.firstVisit ?? true);
+  answerNothingToReport(model);
+  expect(model.continueStep()).toBe(true);
+  await model.schedule.ensureLoaded();
+  const slot = model.schedule.slots.value[0];
+  if (!slot) throw new Error("no slot");
+  model.schedule.select(slot);
+  expect(model.continueStep()).toBe(true);
+  model.details.set("name", "Jordan");
+  model.details.set("email", "jordan@example.com");
+  model.details.set("phone", "902 555 0123");
+  model.details.setConsent("health", true);
+  model.details.setConsent("policy", true);
+  expect(model.continueStep()).toBe(true);
+  expect(model.flow.current.value).toBe("review");
+}
+
+describe("widget model", () => {
+  it("cannot leave a step with missing answers, and says which", () => {
+    const { model } = setup();
+    expect(model.continueStep()).toBe(false);
+    expect(model.service.error.value).toBe("choose-service");
+    model.service.choose("clinical-massage", 60);
+    model.continueStep();
+    expect(model.continueStep()).toBe(false);
+    expect(model.intake.errors.value.isNewClient).toBe("required");
+  });
+
+  it("asks a returning client with a recent full intake only the update", () => {
+    const { model } = setup();
+    model.intake.setFirstVisit(false);
+    model.intake.setLastFullIntake("2026-06-01");
+    expect(model.intake.mode.value).toBe("update");
+    expect(model.intake.questions.value.map((q) => q.id)).toContain("changes-since-last-visit");
+    model.intake.setLastFullIntake("2025-06-01");
+    expect(model.intake.mode.value).toBe("full");
+  });
+
+  it("sends one request with a key kept for retries and renewed after success", async () => {
+    const outcomes: SubmitOutcome[] = [{ kind: "failed", reason: "server", retryable: true }];
+    const { model, requests } = setup((request) => outcomes.shift() ?? okBooking(request));
+    await toReview(model);
+    await model.submit();
+    expect(model.submission.status.value).toBe("failed");
+    await model.submit();
+    expect(model.flow.current.value).toBe("confirmation");
+    expect(requests.map((r) => r.idempotencyKey)).toEqual(["key-1-0123456789abcdef", "key-1-0123456789abcdef"]);
+    model.startOver();
+    await toReview(model);
+    await model.submit();
+    expect(requests[2]?.idempotencyKey).toBe("key-2-0123456789abcdef");
+  });
+
+  it("ignores a second submit while the first is in flight", async () => {
+    let release: (value: SubmitOutcome) => void = () => {};
+    const { model, requests } = setup((request) => new Promise((resolve) => (release = () => resolve(okBooking(request)))));
+    await toReview(model);
+    const first = model.submit();
+    const second = model.submit();
+    release(okBooking(requests[0] as BookingRequest));
+    await Promise.all([first, second]);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("on 409 returns to the time step, drops the taken time and keeps every answer", async () => {
+    const { model } = setup(() => ({ kind: "slot-taken", issues: [{ path: "sessions[0].start", code: "slot-taken", message: "taken" }] }));
+    await toReview(model);
+    const answers = model.intake.answers.value;
+    await model.submit();
+    expect(model.flow.current.value).toBe("time");
+    expect(model.schedule.notice.value).toBe("slot-taken");
+    expect(model.intake.answers.value).toEqual(answers);
+    expect(model.details.email.value).toBe("jordan@example.com");
+  });
+
+  it("on 422 sends the client to the earliest step with a problem and marks the fields", async () => {
+    const { model } = setup(() => ({
+      kind: "invalid",
+      issues: [
+        { path: "client.email", code: "invalid_format", message: "bad email" },
+        { path: "answers.pregnant", code: "required", message: "required" },
+      ],
+    }));
+    await toReview(model);
+    await model.submit();
+    expect(model.flow.current.value).toBe("health");
+    expect(model.intake.errors.value.pregnant).toBe("required");
+    expect(model.details.errors.value.email).toBe("invalid-email");
+  });
+
+  it("sends nothing when the bot field is filled, yet looks successful", async () => {
+    const { model, requests } = setup();
+    await toReview(model);
+    model.details.set("honeypot", "http://spam.example");
+    await model.submit();
+    expect(requests).toHaveLength(0);
+    expect(model.flow.current.value).toBe("confirmation");
+  });
+
+  it("turns a blood clot answer into a call-back request without sessions", async () => {
+    const { model, requests } = setup();
+    model.service.choose("clinical-massage", 60);
+    model.continueStep();
+    model.intake.setFirstVisit(true);
+    model.intake.setAnswer("blood-clot-now", true);
+    answerNothingToReport(model);
+    expect(model.intake.triage.value.outcome).toBe("contact-clinic");
+    expect(model.continueStep()).toBe(true);
+    expect(model.flow.current.value).toBe("details");
+    model.details.set("name", "Jordan");
+    model.details.set("email", "jordan@example.com");
+    model.details.set("phone", "902 555 0123");
+    model.details.set("callbackNote", "Afternoons");
+    model.details.setConsent("health", true);
+    model.details.setConsent("policy", true);
+    model.continueStep();
+    await model.submit();
+    expect(requests[0]).toMatchObject({ kind: "callback", sessions: [], callbackNote: "Afternoons", quotedTotal: 0 });
+    expect(requests[0]?.therapistId).toBeUndefined();
+  });
+
+  it("marks the form dirty once the client starts, and clean after the booking", async () => {
+    const { model } = setup();
+    expect(model.dirty.value).toBe(false);
+    await toReview(model);
+    expect(model.dirty.value).toBe(true);
+    await model.submit();
+    expect(model.dirty.value).toBe(false);
+  });
+});
+
+describe("idempotency across outcomes", () => {
+  it("uses a new key after a 409, since the corrected request is a different one", async () => {
+    const outcomes: SubmitOutcome[] = [{ kind: "slot-taken", issues: [] }];
+    const { model, requests } = setup((request) => outcomes.shift() ?? okBooking(request));
+    await toReview(model);
+    await model.submit();
+    expect(model.flow.current.value).toBe("time");
+    await model.schedule.ensureLoaded();
+    const slot = model.schedule.slots.value[1];
+    if (slot) model.schedule.select(slot);
+    model.continueStep();
+    expect(model.flow.current.value).toBe("review");
+    await model.submit();
+    expect(requests.map((r) => r.idempotencyKey)).toEqual(["key-1-0123456789abcdef", "key-2-0123456789abcdef"]);
+  });
+});
