@@ -193,3 +193,20 @@ describe("invalid input (callers validate first)", () => {
     );
   });
 });
+
+describe("percent-off limited to the first session", () => {
+  it("discounts only the earliest eligible session, whatever the input order", () => {
+    const firstVisit = percent("first-visit", 20, { newClientsOnly: true, firstSessionOnly: true } as Partial<DealInput>);
+    const [a, b, c] = sessionSeries(FIRST, 3);
+    const q = quoteWith([firstVisit], { isNewClient: true, sessions: [c!, a!, b!] });
+    const list = q.lines[0]!.listPrice;
+    expect(discounts(q)).toEqual([Math.round(list * 0.2), 0, 0]);
+    expect(q.lines[0]!.start).toBe(a!.start);
+    expect(q.total).toBe(q.listTotal - Math.round(list * 0.2));
+  });
+
+  it("discounts every session when the flag is off", () => {
+    const q = quoteWith([percent("all", 20)], { isNewClient: true });
+    expect(discounts(q).every((d) => d > 0)).toBe(true);
+  });
+});

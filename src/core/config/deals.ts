@@ -39,6 +39,8 @@ export const PercentOffDealSchema = z.object({
   ...dealBase,
   kind: z.literal("percent-off"),
   percent: PercentSchema,
+  /** Discount only the earliest eligible session: "20% off your first visit" is one visit, not a series. */
+  firstSessionOnly: z.boolean().default(false),
 });
 
 export const PromoCodeDealSchema = z.object({

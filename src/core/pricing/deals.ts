@@ -55,7 +55,10 @@ export function everyNthFreeDiscounts(
 
 /** The percentage off every eligible session, each rounded on its own. */
 export function percentOffDiscounts(deal: PercentOffDeal, sessions: readonly ListedSession[]): number[] {
-  return percentDiscounts(deal.appliesTo, deal.percent, sessions);
+  const discounts = percentDiscounts(deal.appliesTo, deal.percent, sessions);
+  if (!deal.firstSessionOnly) return discounts;
+  const first = sessions.findIndex((session) => isInScope(deal.appliesTo, session));
+  return discounts.map((discount, i) => (i === first ? discount : 0));
 }
 
 /**
