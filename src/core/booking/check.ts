@@ -5,7 +5,7 @@ import { toIssues } from "../config/errors";
 import { quote as computeQuote, type Quote } from "../pricing";
 import { isSlotAvailable, type BusyInterval } from "../slots";
 import { needsFullForm, questionnaireOf, triage as runTriage, validateAnswers, type TriageResult } from "../screening";
-import { localDateAt } from "./clock";
+import { clinicDateAt } from "../time";
 import { BookingRequestSchema, type BookingRequest, type BookingStatus, type PricedSession } from "./contract";
 
 /** What the receiver stores: the request as checked, with every derived value recomputed. */
@@ -36,7 +36,7 @@ export function checkBooking(config: ClinicConfig, input: unknown, busy: BusyInt
     return fail([issue("minutes", "unknown-duration", `${service.id} is not offered for ${request.minutes} minutes`)]);
   }
 
-  const today = localDateAt(now, config.timeZone);
+  const today = clinicDateAt(now, config.timeZone);
   const questionnaire = questionnaireOf(config);
   const errors: Issue[] = [];
   if (

@@ -1,3 +1,3 @@
 export * from "./contract";
 export * from "./check";
-export { localDateAt } from "./clock";
+

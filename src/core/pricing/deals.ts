@@ -1,5 +1,5 @@
 import type { Deal, DealScope, EveryNthFreeDeal, PercentOffDeal, PromoCodeDeal } from "../config";
-import { clinicDateOf, epochDay } from "./clock";
+import { clinicDateAt, dayNumber } from "../time";
 import { percentOf } from "./money";
 
 /** A session of one booking with its list price. Lists of these are in chronological order. */
@@ -44,7 +44,7 @@ export function everyNthFreeDiscounts(
   let previousDay: number | undefined;
   sessions.forEach((session, i) => {
     if (!isInScope(deal.appliesTo, session)) return;
-    const day = epochDay(clinicDateOf(session.start, timeZone));
+    const day = dayNumber(clinicDateAt(session.start, timeZone));
     const continuesRun = previousDay !== undefined && day - previousDay <= deal.maxGapDays;
     positionInRun = continuesRun ? positionInRun + 1 : 1;
     previousDay = day;

@@ -1,5 +1,5 @@
 import type { ClinicConfig, Deal, LocalizedText } from "../config";
-import { atClinic } from "./clock";
+import { parseInstant } from "../time";
 import { dealDiscounts, type ListedSession } from "./deals";
 import { isDealActive } from "./validity";
 
@@ -138,7 +138,7 @@ function listSessions(config: ClinicConfig, sessions: readonly SessionInput[]): 
       ...session,
       index,
       listPrice: listPriceOf(config, session.serviceId, session.minutes),
-      startMillis: atClinic(session.start, config.timeZone).toMillis(),
+      startMillis: parseInstant(session.start),
     }))
     .sort((a, b) => a.startMillis - b.startMillis || a.index - b.index)
     .map(({ serviceId, minutes, start, index, listPrice }) => ({ serviceId, minutes, start, index, listPrice }));

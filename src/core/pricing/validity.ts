@@ -1,5 +1,5 @@
 import type { ClinicConfig, Deal, DealScope } from "../config";
-import { clinicDateOf } from "./clock";
+import { clinicDateAt } from "../time";
 
 /**
  * Whether a deal may be used for a booking made at `now` (ISO UTC).
@@ -11,7 +11,7 @@ import { clinicDateOf } from "./clock";
  * Session dates play no part: the moment of booking decides.
  */
 export function isDealActive(deal: Deal, config: ClinicConfig, now: string): boolean {
-  const today = clinicDateOf(now, config.timeZone);
+  const today = clinicDateAt(now, config.timeZone);
   // "YYYY-MM-DD" strings sort like the dates they name.
   if (deal.validFrom !== undefined && today < deal.validFrom) return false;
   if (deal.validUntil !== undefined && today > deal.validUntil) return false;

@@ -1,6 +1,7 @@
 import type { Interval } from "./intervals";
 import { DAY_MS, MINUTE_MS, dayNumber, formatDay, formatWallTime } from "./local-date";
 import { offsetMinutesAt, offsetSpans, type OffsetSpan } from "./offsets";
+import { parseInstant } from "./instants";
 
 /**
  * One calendar date of the zone. `pieces` are the real instants whose wall-clock date is this
@@ -114,3 +115,8 @@ export function localDateAt(zone: string, epochMs: number): string {
 }
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+
+/** The clinic's calendar date ("YYYY-MM-DD") at an ISO instant. */
+export function clinicDateAt(instant: string, zone: string): string {
+  return localDateAt(zone, parseInstant(instant));
+}

@@ -1,4 +1,4 @@
-import { localDateAt } from "../../core/booking/clock";
+import { clinicDateAt } from "../../core/time";
 
 /** Calendar arithmetic on "YYYY-MM-DD" without a zone: the date is a label, not an instant. */
 export function addDaysToDate(date: string, days: number): string {
@@ -8,7 +8,7 @@ export function addDaysToDate(date: string, days: number): string {
 }
 
 export function clinicToday(now: Date, timeZone: string): string {
-  return localDateAt(now.toISOString(), timeZone);
+  return clinicDateAt(now.toISOString(), timeZone);
 }
 
 /**

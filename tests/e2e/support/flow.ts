@@ -1,0 +1,118 @@
+/**
+ * The booking flow as a client goes through it, with Playwright locators (they pierce the
+ * widget's open shadow root). Patterns accept English and French labels.
+ */
+import type { Locator, Page } from "playwright-core";
+
+const YES = /^(Yes|Oui)$/;
+const NO = /^(No|Non)$/;
+
+/** The widget on the page: the inline element, or the popup's dialog. */
+export function widget(page: Page, selector = "clinic-booking"): Locator {
+  return page.locator(selector).first();
+}
+
+export function stepHeading(root: Locator, name?: string | RegExp): Locator {
+  return name === undefined ? root.getByRole("heading", { level: 2 }) : root.getByRole("heading", { level: 2, name });
+}
+
+export async function waitForStep(root: Locator, name: string | RegExp): Promise<void> {
+  await stepHeading(root, name).waitFor({ state: "visible" });
+}
+
+export function continueButton(root: Locator): Locator {
+  return root.getByRole("button", { name: /^(Continue|Continuer|Save and return to review|Enregistrer et revenir)/ });
+}
+
+export async function chooseService(root: Locator, service: string, minutes: number): Promise<void> {
+  await waitForStep(root, /Choose a service|Choisissez un service/);
+  await root.getByRole("radio", { name: new RegExp(`^${service}, ${minutes} min`) }).check();
+  await continueButton(root).click();
+}
+
+export interface HealthOptions {
+  firstVisit?: boolean;
+  /** Questions (by their group's accessible name) answered "Yes". */
+  yes?: RegExp[];
+}
+
+/** The first-visit question, the given "Yes" answers, "No" to everything else, emergency contact. */
+export async function answerHealth(root: Locator, options: HealthOptions = {}): Promise<void> {
+  await waitForStep(root, /Health history|Dossier de santé|Antécédents/);
+  const firstVisit = root.getByRole("group", { name: /first visit|première visite/ });
+  await firstVisit.getByRole("radio", { name: options.firstVisit === false ? NO : YES }).check();
+  for (const pattern of options.yes ?? []) {
+    await root.getByRole("group", { name: pattern }).first().getByRole("radio", { name: YES }).check();
+  }
+  await answerRemainingNo(root);
+  for (const field of await root.getByRole("textbox", { name: /emergency|urgence/i }).all()) await field.fill("Alex Doe");
+  for (const field of await root.getByRole("textbox", { name: /^(Their phone number|Son numéro)/ }).all()) await field.fill("902 555 0100");
+}
+
+/** Every radio group still unanswered that offers "No" gets it; follow-ups are handled in later passes. */
+export async function answerRemainingNo(root: Locator): Promise<void> {
+  for (let pass = 0; pass < 4; pass++) {
+    let answered = 0;
+    for (const group of await root.getByRole("group").all()) {
+      if ((await group.locator("input[type=radio]").count()) === 0) continue;
+      if ((await group.locator("input[type=radio]:checked").count()) > 0) continue;
+      const no = group.getByRole("radio", { name: NO });
+      if ((await no.count()) !== 1) continue;
+      await no.check();
+      answered++;
+    }
+    if (answered === 0) return;
+  }
+}
+
+export function slotGrid(root: Locator): Locator {
+  return root.getByRole("grid");
+}
+
+export function slots(root: Locator): Locator {
+  return slotGrid(root).getByRole("gridcell");
+}
+
+export async function pickFirstSlot(root: Locator): Promise<string> {
+  const first = slots(root).first();
+  await first.waitFor({ state: "visible" });
+  const label = (await first.getAttribute("aria-label")) ?? (await first.innerText());
+  await first.click();
+  return label;
+}
+
+export interface Details {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+export async function fillDetails(root: Locator, values: Details = {}): Promise<void> {
+  await waitForStep(root, /Your details|Vos coordonnées|call-back|rappel/);
+  await root.getByRole("textbox", { name: /Full name|Nom complet/ }).fill(values.name ?? "Jordan Client");
+  await root.getByRole("textbox", { name: /^(Email|Courriel)/ }).fill(values.email ?? "jordan@example.com");
+  await root.getByRole("textbox", { name: /^(Phone|Téléphone)/ }).fill(values.phone ?? "902 555 0123");
+  await root.getByRole("checkbox", { name: /health information|renseignements de santé/ }).check();
+  await root.getByRole("checkbox", { name: /cancellation policy|politique d'annulation/ }).check();
+}
+
+/** The total in the price summary (time step or review), e.g. "$92.00". */
+export async function shownTotal(root: Locator): Promise<string> {
+  const label = root.getByText(/^Total$/).first();
+  return (await label.locator("xpath=ancestor::p[1]//strong").first().innerText()).trim();
+}
+
+/** The booking reference shown on the confirmation, e.g. "HX-7K2Q". */
+export async function shownReference(root: Locator): Promise<string> {
+  const text = await root.getByRole("region").filter({ has: stepHeading(root) }).last().innerText();
+  const match = /\b[A-Z]{2}-[A-Z0-9]{4,}\b/.exec(text);
+  if (!match) throw new Error(`no booking reference on the confirmation:\n${text}`);
+  return match[0];
+}
+
+/** Parses "$1,234.56" or "1 234,56 $" into minor units. */
+export function minorUnits(shown: string): number {
+  const digits = shown.replace(/[^\d.,]/g, "");
+  const normalised = /,\d{2}$/.test(digits) ? digits.replace(/[.\s]/g, "").replace(",", ".") : digits.replace(/,/g, "");
+  return Math.round(Number(normalised) * 100);
+}
