@@ -24,6 +24,20 @@ export default defineConfig({
           globalSetup: ["tests/dist/build-once.ts"],
         },
       },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          environment: "node",
+          // The pages load the built bundles, served by the demo clinic.
+          globalSetup: ["tests/dist/build-once.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Each file runs one Chromium and one demo server; one file at a time keeps them fast.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

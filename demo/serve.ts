@@ -7,22 +7,17 @@
  *
  * Tests call `startDemo({ port: 0, databasePath, outboxDir })` and `close()` it.
  */
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { serve, type Http2Bindings, type HttpBindings, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, MiddlewareHandler } from "hono";
 import type { ClinicConfig } from "../src/core/config";
-import { createApp } from "../src/server/main";
 import { loadClinicConfig } from "../src/server/config-file";
 import { silentLogger, type Logger } from "../src/server/log";
-import { createNotifier } from "../src/server/mail/notifier";
-import { createMailer } from "../src/server/mail/transport";
-import { openSqliteStore, type SqliteStore } from "../src/server/store/sqlite";
+import { startServer, type Bound } from "../src/server/main";
+import { randomToken } from "../src/server/secrets";
 
 const DEMO_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(DEMO_DIR, "..");
@@ -87,87 +82,38 @@ export interface RunningDemo {
 /**
  * Starts the receiver with the demo clinic and serves the demo website beside it.
  *
- * The port is bound first and the config is then pointed at it, so `submit.endpoint` is this
- * very server even when the port was picked by the system.
+ * The config is pointed at the bound address, so `submit.endpoint` is this very server even
+ * when the port was picked by the system.
  */
 export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo> {
-  const host = options.host ?? "127.0.0.1";
-  const configPath = resolve(ROOT, options.configPath ?? "demo/clinic.json");
   const databasePath = options.databasePath === ":memory:" ? ":memory:" : resolve(ROOT, options.databasePath ?? "data/demo.sqlite");
-  const outboxDir = resolve(ROOT, options.outboxDir ?? "data/outbox");
   const embedDir = resolve(ROOT, options.embedDir ?? "dist/embed");
-  const inboxToken = options.inboxToken ?? randomBytes(24).toString("base64url");
-  const log = options.log ?? silentLogger;
+  const inboxToken = options.inboxToken ?? randomToken();
 
   // Fails with the exact problems before anything is opened.
-  const fileConfig = await loadClinicConfig(configPath);
+  const fileConfig = await loadClinicConfig(resolve(ROOT, options.configPath ?? "demo/clinic.json"));
 
-  // Requests are handed to the app once it exists; none can arrive before `listen` resolves.
-  let handle: Handler | null = null;
-  const server = await listen(options.port ?? DEFAULT_PORT, host, (request, env) =>
-    handle ? handle(request, env) : new Response("Starting…", { status: 503 }),
-  );
-  const port = (server.address() as AddressInfo).port;
-  const origin = `http://${browserHost(host)}:${port}`;
-  const config = pointedAt(fileConfig, origin, port);
-
-  let store: SqliteStore;
-  try {
-    store = openSqliteStore(databasePath);
-  } catch (error) {
-    await new Promise<void>((done) => server.close(() => done()));
-    throw error;
-  }
-  const mailer = createMailer({ outboxDir });
-  const notifier = createNotifier({ config, mailer, log });
-  const app = createApp({
-    config,
-    store,
-    notifier,
-    log,
+  const server = await startServer({
+    config: (bound) => pointedAt(fileConfig, bound),
+    staticHandler: (config) => demoSite({ config, embedDir }),
+    port: options.port ?? DEFAULT_PORT,
+    host: options.host ?? "127.0.0.1",
+    databasePath,
+    outboxDir: resolve(ROOT, options.outboxDir ?? "data/outbox"),
     inboxToken,
+    log: options.log ?? silentLogger,
     ...(options.clock ? { clock: options.clock } : {}),
-    staticHandler: demoSite({ config, embedDir }),
   });
-  // The bindings carry the socket: the receiver keys its rate limit on the client's address.
-  handle = (request, env) => app.fetch(request, env);
 
-  let closing: Promise<void> | null = null;
   return {
-    url: `${origin}/`,
-    origin,
-    port,
-    inboxUrl: `${origin}/inbox`,
+    url: `${server.url}/`,
+    origin: server.url,
+    port: server.port,
+    inboxUrl: `${server.url}/inbox`,
     inboxToken,
-    config,
-    close() {
-      closing ??= (async () => {
-        await new Promise<void>((done) => {
-          server.close(() => done());
-          if ("closeIdleConnections" in server) server.closeIdleConnections();
-        });
-        await notifier.idle();
-        mailer.close();
-        await store.close();
-      })();
-      return closing;
-    },
+    config: server.config,
+    close: () => server.close(),
   };
-}
-
-type Handler = (request: Request, env: HttpBindings | Http2Bindings) => Response | Promise<Response>;
-
-function listen(port: number, hostname: string, fetch: Handler): Promise<ServerType> {
-  return new Promise((resolveServer, reject) => {
-    const server = serve({ fetch, port, hostname }, () => resolveServer(server));
-    server.once("error", reject);
-  });
-}
-
-/** The address a browser on this machine uses for a server bound to `host`. */
-function browserHost(host: string): string {
-  if (host === "0.0.0.0" || host === "::" || host === "") return "127.0.0.1";
-  return host.includes(":") ? `[${host}]` : host;
 }
 
 /**
@@ -175,10 +121,10 @@ function browserHost(host: string): string {
  * other loopback name is allowed too, so http://localhost:<port>/ works as well (except on
  * hostile.html, whose `connect-src 'self'` rightly refuses another origin).
  */
-function pointedAt(config: ClinicConfig, origin: string, port: number): ClinicConfig {
-  const loopback = [`http://127.0.0.1:${port}`, `http://localhost:${port}`].filter((o) => o !== origin);
+function pointedAt(config: ClinicConfig, { url, port }: Bound): ClinicConfig {
+  const loopback = [`http://127.0.0.1:${port}`, `http://localhost:${port}`].filter((o) => o !== url);
   const allowedOrigins = [...new Set([...config.submit.allowedOrigins, ...loopback])];
-  return { ...config, submit: { ...config.submit, endpoint: `${origin}/api/bookings`, allowedOrigins } };
+  return { ...config, submit: { ...config.submit, endpoint: `${url}/api/bookings`, allowedOrigins } };
 }
 
 interface SiteOptions {

@@ -1,5 +1,5 @@
 import { randomToken } from "./secrets";
-import type { ServerOptions } from "./server";
+import type { ServerSettings } from "./server";
 
 export type Env = Record<string, string | undefined>;
 
@@ -7,7 +7,7 @@ export type Env = Record<string, string | undefined>;
 const MIN_INBOX_TOKEN_LENGTH = 16;
 
 export interface EnvSettings {
-  options: Omit<ServerOptions, "log" | "clock">;
+  options: Omit<ServerSettings, "log" | "clock" | "staticHandler"> & { configPath: string };
   /** Set when INBOX_TOKEN was missing and one was made up for this run. */
   generatedInboxToken: string | null;
 }

@@ -5,7 +5,7 @@ import { jsonLinesLogger } from "./log";
 import { startServer, type RunningServer } from "./server";
 
 export { createApp, type AppDeps } from "./app";
-export { startServer, type RunningServer, type ServerOptions } from "./server";
+export { startServer, type Bound, type ConfigSource, type RunningServer, type ServerOptions, type ServerSettings } from "./server";
 export { ConfigError } from "./config-file";
 
 /** `npm run serve`: settings from the environment, exit code 1 when they or the config are wrong. */

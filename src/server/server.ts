@@ -1,17 +1,24 @@
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { Hono } from "hono";
+import type { Hono, MiddlewareHandler } from "hono";
+import type { ClinicConfig } from "../core/config";
 import { createApp } from "./app";
 import { loadClinicConfig } from "./config-file";
 import type { AppEnv } from "./context";
+import { browserHost, listen, stopListening, type FetchHandler } from "./listen";
 import { jsonLinesLogger, type Logger } from "./log";
 import { createNotifier, type Notifier } from "./mail/notifier";
-import { createMailer } from "./mail/transport";
+import { createMailer, type Mailer } from "./mail/transport";
 import { openSqliteStore, type SqliteStore } from "./store/sqlite";
 
-export interface ServerOptions {
-  configPath: string;
+/** Where a started server is reached; with port 0 known only once it is bound. */
+export interface Bound {
+  /** No trailing slash, e.g. "http://127.0.0.1:8787". */
+  url: string;
+  port: number;
+}
+
+export interface ServerSettings {
   databasePath: string;
   /** 0 picks a free port (tests). */
   port: number;
@@ -22,60 +29,117 @@ export interface ServerOptions {
   mailFrom?: string | undefined;
   publicUrl?: string | undefined;
   staticDir?: string | undefined;
+  /**
+   * Serves what the API does not, in place of `staticDir`. It is made once the config is known
+   * because a site may embed that config (the demo's pages do).
+   */
+  staticHandler?: (config: ClinicConfig) => MiddlewareHandler;
   postsPerMinute?: number | undefined;
   trustProxy?: boolean | undefined;
   clock?: () => string;
   log?: Logger;
 }
 
-export interface RunningServer {
-  url: string;
-  port: number;
+/** Where the clinic config comes from: exactly one of a file or a parsed value. */
+export type ConfigSource =
+  | { configPath: string; config?: undefined }
+  | {
+      configPath?: undefined;
+      /** Already parsed. A function is given the bound address, for a config that points at this server. */
+      config: ClinicConfig | ((bound: Bound) => ClinicConfig);
+    };
+
+export type ServerOptions = ServerSettings & ConfigSource;
+
+export interface RunningServer extends Bound {
   app: Hono<AppEnv>;
+  /** The config the receiver enforces. */
+  config: ClinicConfig;
   store: SqliteStore;
   notifier: Notifier;
-  /** Stops accepting requests, lets queued emails finish, closes the database. */
+  /** Stops accepting requests, lets queued emails finish, closes the database; safe to call twice. */
   close(): Promise<void>;
 }
 
-/** Validates the config (a `ConfigError` with the exact problems when it is wrong), then listens. */
+interface Parts {
+  app: Hono<AppEnv>;
+  config: ClinicConfig;
+  store: SqliteStore;
+  mailer: Mailer;
+  notifier: Notifier;
+}
+
+/**
+ * Validates a config file (a `ConfigError` with the exact problems when it is wrong) before
+ * anything is opened, then listens. The receiver is built once the port is bound, so a config
+ * made from the address can name this very server even when the system picked the port.
+ */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const config = await loadClinicConfig(options.configPath);
-  const log = options.log ?? jsonLinesLogger;
-  const store = openSqliteStore(options.databasePath);
-  const mailer = createMailer({ smtpUrl: options.smtpUrl, outboxDir: options.outboxDir });
-  const notifier = createNotifier({ config, mailer, log, from: options.mailFrom });
-  const app = createApp({
+  const source = options.configPath === undefined ? options.config : await loadClinicConfig(options.configPath);
+
+  // Requests are handed to the app once it exists; none can arrive before `listen` resolves.
+  let handle: FetchHandler | null = null;
+  const server = await listen(options.port, options.host, (request, env) =>
+    handle ? handle(request, env) : new Response("Starting…", { status: 503 }),
+  );
+  const port = (server.address() as AddressInfo).port;
+  const bound: Bound = { url: `http://${browserHost(options.host)}:${port}`, port };
+
+  let parts: Parts;
+  try {
+    parts = await assemble(options, typeof source === "function" ? source(bound) : source);
+  } catch (error) {
+    await stopListening(server);
+    throw error;
+  }
+  const { app, config, store, mailer, notifier } = parts;
+  // The bindings carry the socket: the receiver keys its rate limit on the client's address.
+  handle = (request, env) => app.fetch(request, env);
+
+  let closing: Promise<void> | null = null;
+  return {
+    ...bound,
+    app,
     config,
     store,
     notifier,
-    log,
-    inboxToken: options.inboxToken,
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
-    ...(options.postsPerMinute ? { postsPerMinute: options.postsPerMinute } : {}),
-    ...(options.trustProxy ? { trustProxy: true } : {}),
-    ...(options.staticDir ? { staticHandler: serveStatic({ root: options.staticDir }) } : {}),
-  });
-
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(started));
-    started.once("error", reject);
-  });
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
-
-  return {
-    url,
-    port,
-    app,
-    store,
-    notifier,
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await notifier.idle();
-      mailer.close();
-      await store.close();
+    close() {
+      closing ??= (async () => {
+        await stopListening(server);
+        await notifier.idle();
+        mailer.close();
+        await store.close();
+      })();
+      return closing;
     },
   };
+}
+
+/** Opens the database and the mailer and builds the receiver on them; what was opened is closed again if that fails. */
+async function assemble(options: ServerSettings, config: ClinicConfig): Promise<Parts> {
+  const log = options.log ?? jsonLinesLogger;
+  const store = openSqliteStore(options.databasePath);
+  let mailer: Mailer | null = null;
+  try {
+    mailer = createMailer({ smtpUrl: options.smtpUrl, outboxDir: options.outboxDir });
+    const notifier = createNotifier({ config, mailer, log, from: options.mailFrom });
+    const staticHandler = options.staticHandler?.(config) ?? (options.staticDir ? serveStatic({ root: options.staticDir }) : undefined);
+    const app = createApp({
+      config,
+      store,
+      notifier,
+      log,
+      inboxToken: options.inboxToken,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      ...(options.postsPerMinute ? { postsPerMinute: options.postsPerMinute } : {}),
+      ...(options.trustProxy ? { trustProxy: true } : {}),
+      ...(staticHandler ? { staticHandler } : {}),
+    });
+    return { app, config, store, mailer, notifier };
+  } catch (error) {
+    mailer?.close();
+    await store.close();
+    throw error;
+  }
 }

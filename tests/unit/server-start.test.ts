@@ -1,12 +1,13 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ClinicConfig } from "../../src/core/config";
 import { ConfigError } from "../../src/server/config-file";
 import { readServerEnv } from "../../src/server/env";
-import { startServer, type ServerOptions } from "../../src/server/server";
-import { NOW, serverConfigInput } from "./fixtures/server-config";
+import { startServer, type ServerOptions, type ServerSettings } from "../../src/server/server";
+import { NOW, serverConfig, serverConfigInput } from "./fixtures/server-config";
 import { INBOX_TOKEN } from "./fixtures/server-harness";
 
 const EXPECTED_LINES = [
@@ -33,9 +34,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function options(configPath: string, extra: Partial<ServerOptions> = {}): ServerOptions {
+function settings(extra: Partial<ServerSettings> = {}): ServerSettings {
   return {
-    configPath,
     databasePath: join(dir, "data", "bookings.sqlite"),
     port: 0,
     host: "127.0.0.1",
@@ -45,6 +45,10 @@ function options(configPath: string, extra: Partial<ServerOptions> = {}): Server
     log: () => {},
     ...extra,
   };
+}
+
+function options(configPath: string, extra: Partial<ServerSettings> = {}): ServerOptions {
+  return { configPath, ...settings(extra) };
 }
 
 describe("startServer", () => {
@@ -68,24 +72,42 @@ describe("startServer", () => {
     writeFileSync(broken, "{ not json");
     await expect(startServer(options(broken))).rejects.toThrow(/broken\.json is not valid JSON/);
   });
+});
 
-  it("serves a static directory beside the API", async () => {
-    const configPath = join(dir, "clinic.json");
-    writeFileSync(configPath, JSON.stringify(serverConfigInput));
-    const site = join(dir, "site");
-    mkdirSync(site);
-    writeFileSync(join(site, "index.html"), "<!doctype html><title>Demo</title>");
-    const server = await startServer(options(configPath, { staticDir: site }));
+describe("startServer with a parsed config", () => {
+  it("points a config made from the bound address at this server and hands it to the static handler", async () => {
+    let served: ClinicConfig | null = null;
+    const server = await startServer({
+      ...settings(),
+      config: ({ url }) => ({ ...serverConfig(), submit: { ...serverConfig().submit, endpoint: `${url}/api/bookings` } }),
+      staticHandler: (config) => {
+        served = config;
+        return async (c, next) => (c.req.path === "/endpoint" ? c.text(config.submit.endpoint) : next());
+      },
+    });
     try {
-      const page = await fetch(`${server.url}/index.html`);
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain("<title>Demo</title>");
-      expect(page.headers.get("x-content-type-options")).toBe("nosniff");
-      expect((await fetch(`${server.url}/api/config`)).status).toBe(200);
-      expect((await fetch(`${server.url}/api/nothing-here`)).status).toBe(404);
+      expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+      expect(served).toBe(server.config);
+      expect(await (await fetch(`${server.url}/endpoint`)).text()).toBe(`${server.url}/api/bookings`);
+      const config = (await (await fetch(`${server.url}/api/config`)).json()) as { submit: { endpoint: string } };
+      expect(config.submit.endpoint).toBe(`${server.url}/api/bookings`);
     } finally {
       await server.close();
     }
+    // A second close is answered by the first.
+    await server.close();
+  });
+
+  it("frees the port when the receiver cannot be built on it", async () => {
+    const first = await startServer({ ...settings(), config: serverConfig() });
+    const { port } = first;
+    await first.close();
+
+    const broken = startServer({ ...settings({ port, inboxToken: "" }), config: serverConfig() });
+    await expect(broken).rejects.toThrow(/inbox token/);
+    const again = await startServer({ ...settings({ port }), config: serverConfig() });
+    expect(again.port).toBe(port);
+    await again.close();
   });
 });
 

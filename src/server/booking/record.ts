@@ -1,5 +1,5 @@
 import type { ClinicConfig } from "../../core/config";
-import type { Booking, CheckedBooking } from "../../core/booking";
+import type { Booking, CheckedBooking, PricedSession } from "../../core/booking";
 import type { NewBooking, NewSession } from "../store/types";
 
 /** What the receiver mints for a new booking, before anything is stored. */
@@ -71,14 +71,7 @@ export function bookingBody(record: NewBooking, calendarUrl: string | null): Boo
     serviceId: record.serviceId,
     minutes: record.minutes,
     therapistId: record.therapistId,
-    sessions: record.sessions.map(({ start, end, listPrice, discount, price, dealId }) => ({
-      start,
-      end,
-      listPrice,
-      discount,
-      price,
-      dealId,
-    })),
+    sessions: pricedSessions(record),
     currency: record.currency,
     listTotal: record.listTotal,
     discountTotal: record.discountTotal,
@@ -88,4 +81,9 @@ export function bookingBody(record: NewBooking, calendarUrl: string | null): Boo
     createdAt: record.createdAt,
     ...(calendarUrl ? { calendarUrl } : {}),
   };
+}
+
+/** The sessions as a client may see them: the store's therapist and blocked span left out. */
+export function pricedSessions(record: NewBooking): PricedSession[] {
+  return record.sessions.map(({ start, end, listPrice, discount, price, dealId }) => ({ start, end, listPrice, discount, price, dealId }));
 }

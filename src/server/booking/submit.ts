@@ -6,7 +6,7 @@ import type { BookingNotice } from "../mail/notice";
 import { newReference, randomToken, sha256 } from "../secrets";
 import type { NewBooking, Store, StoredResponse } from "../store/types";
 import { calendarPath } from "./calendar";
-import { bookingBody, newBookingRecord } from "./record";
+import { bookingBody, newBookingRecord, pricedSessions } from "./record";
 
 export interface SubmitContext {
   config: ClinicConfig;
@@ -101,14 +101,7 @@ function noticeOf(record: NewBooking, calendarUrl: string | null, baseUrl: strin
     therapistId: record.therapistId,
     currency: record.currency,
     total: record.total,
-    sessions: record.sessions.map(({ start, end, listPrice, discount, price, dealId }) => ({
-      start,
-      end,
-      listPrice,
-      discount,
-      price,
-      dealId,
-    })),
+    sessions: pricedSessions(record),
     calendarUrl,
     inboxUrl: `${baseUrl}/inbox/bookings/${encodeURIComponent(record.id)}`,
   };

@@ -82,6 +82,7 @@ export async function openPage(env: E2E, path: string, options: PageOptions = {}
     acceptDownloads: true,
   });
   await context.clock.setFixedTime(new Date(NOW));
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems: PageProblems = { consoleErrors: [], pageErrors: [] };
   page.on("console", (message: ConsoleMessage) => {

@@ -73,12 +73,22 @@ export function slots(root: Locator): Locator {
   return slotGrid(root).getByRole("gridcell");
 }
 
+/** Chooses the first time in the grid and returns its label; waits until the grid shows it chosen. */
 export async function pickFirstSlot(root: Locator): Promise<string> {
-  const first = slots(root).first();
-  await first.waitFor({ state: "visible" });
-  const label = (await first.getAttribute("aria-label")) ?? (await first.innerText());
-  await first.click();
-  return label;
+  for (let attempt = 0; ; attempt++) {
+    const first = slots(root).first();
+    await first.waitFor({ state: "visible" });
+    const label = (await first.innerText()).trim();
+    await first.click();
+    // The grid may re-render under the pointer (a therapist or window change still loading).
+    const chosen = slots(root).and(root.locator("[aria-selected=true]")).first();
+    try {
+      await chosen.waitFor({ state: "visible", timeout: 2_000 });
+      return (await chosen.innerText()).trim();
+    } catch (error) {
+      if (attempt >= 3) throw new Error(`the time ${label} did not stay chosen`, { cause: error });
+    }
+  }
 }
 
 export interface Details {
@@ -104,10 +114,10 @@ export async function shownTotal(root: Locator): Promise<string> {
 
 /** The booking reference shown on the confirmation, e.g. "HX-7K2Q". */
 export async function shownReference(root: Locator): Promise<string> {
-  const text = await root.getByRole("region").filter({ has: stepHeading(root) }).last().innerText();
-  const match = /\b[A-Z]{2}-[A-Z0-9]{4,}\b/.exec(text);
-  if (!match) throw new Error(`no booking reference on the confirmation:\n${text}`);
-  return match[0];
+  const label = root.getByText(/^(Your reference|Votre référence)$/).first();
+  const reference = (await label.locator("xpath=ancestor::p[1]//strong").first().innerText()).trim();
+  if (!/^[A-Z0-9]+-[A-Z0-9]+$/.test(reference)) throw new Error(`unexpected booking reference ${JSON.stringify(reference)}`);
+  return reference;
 }
 
 /** Parses "$1,234.56" or "1 234,56 $" into minor units. */
