@@ -185,8 +185,8 @@ describe("booking through the demo site, stored by the receiver", () => {
       await waitForStep(b, "Review and confirm");
       await b.getByRole("button", { name: "Edit Health history" }).click();
       await waitForStep(b, "Health history");
-      expect(await b.getByRole("group", { name: /first visit/ }).getByRole("radio", { name: "Yes" }).isChecked()).toBe(true);
-      expect(await b.getByRole("group", { name: /fever/ }).getByRole("radio", { name: "No" }).isChecked()).toBe(true);
+      expect(await b.getByRole("group", { name: /first visit/ }).getByRole("radio", { name: "Yes", exact: true }).isChecked()).toBe(true);
+      expect(await b.getByRole("group", { name: /fever/ }).getByRole("radio", { name: "No", exact: true }).isChecked()).toBe(true);
       expect(await b.getByRole("textbox", { name: /emergency/ }).inputValue()).toBe("Alex Doe");
       await continueButton(b).click();
       await waitForStep(b, "Review and confirm");

@@ -57,6 +57,8 @@ export async function startE2E(): Promise<E2E> {
 }
 
 export interface PageProblems {
+  /** Every console message from the first byte of the page on. */
+  consoleMessages: string[];
   consoleErrors: string[];
   pageErrors: string[];
 }
@@ -71,6 +73,8 @@ export interface PageOptions {
   width?: number;
   height?: number;
   locale?: string;
+  /** Script run in every document before the page's own. */
+  initScript?: string;
 }
 
 /** A new context (no shared state) with the clinic's time zone and the fixed clock. */
@@ -83,9 +87,11 @@ export async function openPage(env: E2E, path: string, options: PageOptions = {}
   });
   await context.clock.setFixedTime(new Date(NOW));
   context.setDefaultTimeout(15_000);
+  if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();
-  const problems: PageProblems = { consoleErrors: [], pageErrors: [] };
+  const problems: PageProblems = { consoleMessages: [], consoleErrors: [], pageErrors: [] };
   page.on("console", (message: ConsoleMessage) => {
+    problems.consoleMessages.push(message.text());
     if (message.type() === "error") problems.consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => problems.pageErrors.push(error.message));

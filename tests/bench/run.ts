@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: the slot search, then the paint and receiver benchmarks. Each prints its own
+ * figures; ratios are against baselines measured in the same run.
+ */
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { printPaint, runPaintBench } from "./paint.bench";
+import { printReceiver, runReceiverBench } from "./receiver.bench";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+console.log("== slots ==");
+// The slot bench runs on import; a separate process keeps its timings free of the others' work.
+const slots = spawnSync(process.execPath, ["--import", "tsx", join(HERE, "slots.bench.ts")], { stdio: "inherit" });
+if (slots.status !== 0) process.exit(slots.status ?? 1);
+
+console.log("\n== paint ==");
+printPaint(await runPaintBench());
+
+console.log("\n== receiver ==");
+const receiver = await runReceiverBench();
+printReceiver(receiver);
+if (receiver.overlaps > 0 || receiver.contended.created !== 20) process.exitCode = 1;

@@ -1,0 +1,100 @@
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPage, startE2E, type E2E } from "./support/browser";
+import { answerHealth, continueButton, fillDetails, pickFirstSlot, waitForStep, widget } from "./support/flow";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
+const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+let env: E2E;
+beforeAll(async () => {
+  env = await startE2E();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** axe-core on the widget element (it walks open shadow roots); only what a failure message needs. */
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  return page.evaluate(async (tags) => {
+    interface AxeResult {
+      violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[];
+    }
+    const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<AxeResult> } }).axe;
+    const element = document.querySelector("clinic-booking");
+    if (!element) throw new Error("no <clinic-booking> on the page");
+    const result = await axe.run(element, { runOnly: { type: "tag", values: tags } });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
+  }, WCAG_TAGS);
+}
+
+const STEPS = ["service", "health", "time", "details", "review", "confirmation"] as const;
+type Step = (typeof STEPS)[number];
+
+/** Books one session and calls `at` on each step, once it is filled in and ready to leave. */
+async function walkSteps(w: Locator, at: (step: Step) => Promise<void>): Promise<void> {
+  await waitForStep(w, "Choose a service");
+  await w.getByRole("radio", { name: /^Clinical massage, 60 min/ }).check();
+  await at("service");
+  await continueButton(w).click();
+  await answerHealth(w);
+  await at("health");
+  await continueButton(w).click();
+  await waitForStep(w, "Choose a time");
+  await pickFirstSlot(w);
+  await at("time");
+  await continueButton(w).click();
+  await fillDetails(w);
+  await at("details");
+  await continueButton(w).click();
+  await waitForStep(w, "Review and confirm");
+  await at("review");
+  await w.getByRole("button", { name: "Confirm booking" }).click();
+  await waitForStep(w, "You're booked");
+  await at("confirmation");
+}
+
+describe("every step, at phone and desktop widths", () => {
+  for (const width of [1280, 375]) {
+    it(`${width} px: a screenshot of each step, and no WCAG 2.2 AA violation from axe-core`, async () => {
+      const { context, page } = await openPage(env, "index.html", { width, height: 900 });
+      try {
+        const w = widget(page);
+        await waitForStep(w, "Choose a service");
+        await page.addScriptTag({ path: AXE_SCRIPT });
+        const found: Partial<Record<Step, AxeViolation[]>> = {};
+        const seen: Step[] = [];
+        await walkSteps(w, async (step) => {
+          seen.push(step);
+          const path = join(SCREENSHOTS, `${String(STEPS.indexOf(step) + 1)}-${step}-${String(width)}.png`);
+          const shot = await w.screenshot({ path, animations: "disabled" });
+          expect(shot.byteLength).toBeGreaterThan(1_000);
+          found[step] = await axeViolations(page);
+        });
+        expect(seen).toEqual([...STEPS]);
+        expect(found).toEqual(Object.fromEntries(STEPS.map((step) => [step, []])));
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
