@@ -83,14 +83,18 @@ describe("every step, at phone and desktop widths", () => {
         await page.addScriptTag({ path: AXE_SCRIPT });
         const found: Partial<Record<Step, AxeViolation[]>> = {};
         const seen: Step[] = [];
+        const sideways: Partial<Record<Step, number>> = {};
         await walkSteps(w, async (step) => {
           seen.push(step);
+          sideways[step] = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           const path = join(SCREENSHOTS, `${String(STEPS.indexOf(step) + 1)}-${step}-${String(width)}.png`);
           const shot = await w.screenshot({ path, animations: "disabled" });
           expect(shot.byteLength).toBeGreaterThan(1_000);
           found[step] = await axeViolations(page);
         });
         expect(seen).toEqual([...STEPS]);
+        // The page never scrolls sideways: at 375 px every step fits the viewport.
+        expect(sideways).toEqual(Object.fromEntries(STEPS.map((step) => [step, 0])));
         expect(found).toEqual(Object.fromEntries(STEPS.map((step) => [step, []])));
       } finally {
         await context.close();

@@ -12,7 +12,10 @@ export function Stepper() {
   const finished = flow.finished.value;
   return (
     <nav class="cb-stepper" part="stepper" aria-label={t.t("stepper.label")}>
-      <p class="cb-stepper__progress">{t.t("stepper.progress", { current: at + 1, total: steps.length })}</p>
+      <p class="cb-stepper__progress">
+        {t.t("stepper.progress", { current: at + 1, total: steps.length })}
+        <span class="cb-stepper__current-name"> · {t.t(`step.${current}`)}</span>
+      </p>
       <ol class="cb-stepper__list">
         {steps.map((step: StepId, i) => {
           const isCurrent = step === current;
