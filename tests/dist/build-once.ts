@@ -1,0 +1,35 @@
+import { execFileSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export const OUTPUTS = ["dist/embed/clinic-booking.js", "dist/embed/loader.js", "dist/lib/embed/index.js", "dist/lib/embed/index.d.ts"];
+/** What the bundles are built from; a change to any of them makes dist stale. */
+const INPUTS = ["src/core", "src/widget", "embed", "vite.config.ts", "tsconfig.json", "tsconfig.lib.json", "package.json"];
+
+/** Builds once per test run, and only when an output is missing or older than a source. */
+export default function buildOnce(): void {
+  const oldestOutput = Math.min(...OUTPUTS.map((file) => modifiedAt(join(ROOT, file))));
+  const newestInput = Math.max(...INPUTS.map((path) => newestIn(join(ROOT, path))));
+  if (oldestOutput >= newestInput) return;
+  execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+function modifiedAt(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -Infinity;
+  }
+}
+
+function newestIn(path: string): number {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats) return -Infinity;
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  let newest = stats.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestIn(join(path, entry)));
+  return newest;
+}

@@ -1,0 +1,23 @@
+import { existsSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { built } from "./harness";
+
+describe("the built files", () => {
+  it("keeps the snippet's loader within 1 KB gzipped", () => {
+    expect(gzipSync(built("loader.js"), { level: 9 }).length).toBeLessThanOrEqual(1024);
+  });
+
+  it("ships the npm module with its declarations and without side effects", async () => {
+    const lib = resolve(__dirname, "../../dist/lib/embed");
+    expect(existsSync(resolve(lib, "index.d.ts"))).toBe(true);
+    expect(readFileSync(resolve(lib, "index.d.ts"), "utf8")).toContain("defineClinicBooking");
+
+    const module = (await import(resolve(lib, "index.js"))) as typeof import("../../embed/index");
+    expect(customElements.get("clinic-booking")).toBeUndefined();
+    expect("ClinicBooking" in window).toBe(false);
+    expect(module.defineClinicBooking()).toBe(module.ClinicBookingElement);
+    expect(customElements.get("clinic-booking")).toBe(module.ClinicBookingElement);
+  });
+});
