@@ -5,7 +5,7 @@ import { toIssues } from "../config/errors";
 import { quote as computeQuote, type Quote } from "../pricing";
 import { isSlotAvailable, type BusyInterval } from "../slots";
 import { needsFullForm, questionnaireOf, triage as runTriage, validateAnswers, type TriageResult } from "../screening";
-import { clinicDateAt } from "../time";
+import { DAY_MS, clinicDateAt, parseInstant } from "../time";
 import { BookingRequestSchema, type BookingRequest, type BookingStatus, type PricedSession } from "./contract";
 
 /** What the receiver stores: the request as checked, with every derived value recomputed. */
@@ -66,7 +66,7 @@ export function checkBooking(config: ClinicConfig, input: unknown, busy: BusyInt
 
   const quote = computeQuote({
     config,
-    sessions: request.sessions.map((s) => ({ serviceId: request.serviceId, minutes: request.minutes, start: s.start })),
+    sessions: request.sessions.map((s) => ({ serviceId: request.serviceId, minutes: request.minutes, start: canonicalInstant(s.start) })),
     isNewClient: request.client.isNewClient,
     ...(request.promoCode ? { promoCode: request.promoCode } : {}),
     now,
@@ -110,17 +110,27 @@ function checkSessions(config: ClinicConfig, request: BookingRequest, busy: Busy
   const base = { config, serviceId: request.serviceId, minutes: request.minutes, now };
   const earlierInRequest: BusyInterval[] = [];
   const starts = new Set<number>();
+  // The wire format admits instants the slot engine cannot place (year 0000, more than nine
+  // fractional digits): anything before now or past the horizon (with two days' margin for the
+  // zone) is refused here, and the rest is checked in its canonical form.
+  const nowMs = parseInstant(now);
+  const latestMs = nowMs + (config.booking.horizonDays + 2) * DAY_MS;
   request.sessions.forEach((session, i) => {
     const path = `sessions[${i}].start`;
     const startMs = Date.parse(session.start);
-    const end = new Date(startMs + request.minutes * 60_000).toISOString();
     if (starts.has(startMs)) errors.push(issue(path, "duplicate-session", "the same time is booked twice"));
     starts.add(startMs);
+    if (!(startMs >= nowMs && startMs <= latestMs)) {
+      errors.push(issue(path, "slot-unavailable", "this time is not bookable (outside hours, too soon or too far ahead)"));
+      return;
+    }
+    const start = canonicalInstant(session.start);
+    const end = new Date(startMs + request.minutes * 60_000).toISOString();
     const notBefore = triage.postponeUntil ?? undefined;
-    const byRules = isSlotAvailable({ ...base, busy: earlierInRequest, ...(notBefore ? { notBefore } : {}) }, therapistId, session.start);
+    const byRules = isSlotAvailable({ ...base, busy: earlierInRequest, ...(notBefore ? { notBefore } : {}) }, therapistId, start);
     if (!byRules) {
       errors.push(issue(path, "slot-unavailable", "this time is not bookable (outside hours, too soon or too far ahead)"));
-    } else if (!isSlotAvailable({ ...base, busy, ...(notBefore ? { notBefore } : {}) }, therapistId, session.start)) {
+    } else if (!isSlotAvailable({ ...base, busy, ...(notBefore ? { notBefore } : {}) }, therapistId, start)) {
       errors.push(issue(path, "slot-taken", "this time has just been taken"));
     }
     earlierInRequest.push({ therapistId, start: new Date(startMs).toISOString(), end });
@@ -143,6 +153,11 @@ function checkQuoteMatches(config: ClinicConfig, request: BookingRequest, quote:
     errors.push(issue("quotedTotal", "price-changed", `the price is now ${quote.total}, not ${request.quotedTotal}`));
   }
   return errors;
+}
+
+/** "YYYY-MM-DDTHH:MM:SS.sssZ" for an instant already known to lie near now. */
+function canonicalInstant(iso: string): string {
+  return new Date(Date.parse(iso)).toISOString();
 }
 
 function issue(path: string, code: string, message: string): Issue {

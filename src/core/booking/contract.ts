@@ -1,9 +1,10 @@
 import { z } from "../zod";
 import { AnswersSchema, TriageOutcomeSchema } from "../config/questionnaire";
+import { expectedMessage } from "../config/describe";
 import { IdSchema, LocalDateSchema, LocaleSchema, MinorUnitsSchema } from "../config/primitives";
 
 /** An instant on the wire: ISO 8601 in UTC ("2026-12-01T14:00:00.000Z"). */
-export const InstantSchema = z.iso.datetime({ error: (iss) => `expected an ISO 8601 UTC time, got ${JSON.stringify(iss.input)}` });
+export const InstantSchema = z.iso.datetime({ error: (iss) => expectedMessage("an ISO 8601 UTC time", iss.input) });
 
 export const PhoneSchema = z
   .string()

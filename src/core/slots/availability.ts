@@ -100,8 +100,20 @@ export function offersService(therapist: Therapist, serviceId: string): boolean 
   return therapist.services.includes(serviceId);
 }
 
+// Plans per therapist object, remembered with the hours and breaks they were built from so that
+// a therapist given new ones is planned afresh. Callers only read the plans.
+const plansByTherapist = new WeakMap<Therapist, { hours: Therapist["hours"]; breaks: Therapist["breaks"]; plans: WeekdayPlan[] }>();
+
 /** Monday-first plans for the seven weekdays. */
 export function weekdayPlans(therapist: Therapist): WeekdayPlan[] {
+  const cached = plansByTherapist.get(therapist);
+  if (cached && cached.hours === therapist.hours && cached.breaks === therapist.breaks) return cached.plans;
+  const plans = planWeek(therapist);
+  plansByTherapist.set(therapist, { hours: therapist.hours, breaks: therapist.breaks, plans });
+  return plans;
+}
+
+function planWeek(therapist: Therapist): WeekdayPlan[] {
   return WEEKDAYS.map((weekday) => {
     const anchors = (therapist.hours[weekday] ?? [])
       .map((h) => ({ start: wallTimeMinutes(h.start), end: wallTimeMinutes(h.end) }))

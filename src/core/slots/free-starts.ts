@@ -1,6 +1,6 @@
 import type { Therapist } from "../config/schema";
-import { MINUTE_MS, mergeIntervals, weekdayIndex, type Interval, type ZoneDay } from "../time";
-import { closedDays, isDayClosed, openInstants, weekdayPlans, type SearchContext } from "./availability";
+import { MINUTE_MS, mergeIntervals, weekdayIndex, type Interval, type OffsetSpan, type ZoneDay } from "../time";
+import { closedDays, isDayClosed, openInstants, weekdayPlans, type SearchContext, type WeekdayPlan } from "./availability";
 
 /** A start the therapist can take, before it is dressed up as a `Slot`. */
 export interface FreeStart {
@@ -52,6 +52,36 @@ export function freeStarts(ctx: SearchContext, therapist: Therapist): FreeStart[
     }
   }
   return isStrictlySorted(found) ? found : dedupeSorted(found.sort((a, b) => a.at - b.at));
+}
+
+/**
+ * Whether `at` is one of `freeStarts(ctx, therapist)`, without listing the others: only the
+ * dates of the context whose real time can hold `at` are looked at, and on an ordinary date only
+ * the grid position of `at` is tested.
+ */
+export function isFreeStart(ctx: SearchContext, therapist: Therapist, at: number): boolean {
+  let plans: WeekdayPlan[] | null = null;
+  let closed: Interval[] | null = null;
+  for (const day of ctx.days) {
+    if (!day.pieces.some((piece) => at >= piece.start && at < piece.end)) continue;
+    plans ??= weekdayPlans(therapist);
+    closed ??= therapist.closures.length === 0 ? ctx.clinicClosed : mergeIntervals([...ctx.clinicClosed, ...closedDays(therapist.closures)]);
+    const plan = plans[weekdayIndex(day.day)];
+    if (!plan || plan.open.length === 0 || isDayClosed(closed, day.day)) continue;
+    const busy = new BusySweep(ctx.occupied.get(therapist.id) ?? [], ctx.bufferBeforeMs, ctx.bufferAfterMs);
+    const open = openInstants(day, plan.open);
+    if (!(plan.anchorsDisjoint && day.pieces.length === 1)) {
+      if (candidateStarts(day, plan.anchors, ctx.stepMinutes).some((c) => c.at === at) && isFree(ctx, open, busy, at)) return true;
+      continue;
+    }
+    const piece = day.pieces[0] as OffsetSpan;
+    const sinceBase = at - (day.wallZero - piece.offsetMinutes * MINUTE_MS);
+    if (sinceBase % MINUTE_MS !== 0) continue;
+    const minutes = sinceBase / MINUTE_MS;
+    const onGrid = plan.anchors.some((a) => minutes >= a.start && minutes < a.end && (minutes - a.start) % ctx.stepMinutes === 0);
+    if (onGrid && isFree(ctx, open, busy, at)) return true;
+  }
+  return false;
 }
 
 function isFree(ctx: SearchContext, open: readonly Interval[], busy: BusySweep, start: number): boolean {

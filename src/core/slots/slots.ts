@@ -1,7 +1,7 @@
 import type { Therapist } from "../config/schema";
 import { dayNumber, formatInstant, formatOffset, formatWallTime, localDateAt, parseInstant } from "../time";
 import { dayOrDefault, offersService, searchContext, type SearchContext } from "./availability";
-import { freeStarts, type FreeStart } from "./free-starts";
+import { freeStarts, isFreeStart, type FreeStart } from "./free-starts";
 import type { Slot, SlotCheckQuery, SlotQuery } from "./types";
 
 /** Free slots of every therapist who offers the service (only `q.therapistId` when set), in config order. */
@@ -59,7 +59,7 @@ export function isSlotAvailable(q: SlotCheckQuery, therapistId: string, start: s
     firstDay: Math.max(day, dayOrDefault(q.notBefore, day)),
     lastDay: day,
   });
-  return freeStarts(ctx, therapist).some((s) => s.at === at);
+  return isFreeStart(ctx, therapist, at);
 }
 
 function eligibleTherapists(q: SlotQuery): Therapist[] {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ClinicConfig } from "../../core/config";
 import { checkBooking, type BookingErrorBody } from "../../core/booking";
+import { parseInstant } from "../../core/time";
 import type { Issue } from "../../core/result";
 import type { BookingNotice } from "../mail/notice";
 import { newReference, randomToken, sha256 } from "../secrets";
@@ -33,11 +34,8 @@ export async function submitBooking(ctx: SubmitContext, key: string, input: unkn
   const earlier = await ctx.store.findResponse(key);
   if (earlier) return replay(earlier);
 
-  const nowMs = Date.parse(ctx.now);
-  const busy = await ctx.store.busyIntervals(
-    new Date(nowMs - DAY_MS).toISOString(),
-    new Date(nowMs + (ctx.config.booking.horizonDays + 2) * DAY_MS).toISOString(),
-  );
+  const window = busyWindow(ctx, input);
+  const busy = window ? await ctx.store.busyIntervals(window.from, window.to) : [];
   const checked = checkBooking(ctx.config, input, busy, ctx.now);
   if (!checked.ok) {
     // A twin request with the same key may have committed since the lookup; its sessions then
@@ -67,6 +65,42 @@ export async function submitBooking(ctx: SubmitContext, key: string, input: unkn
         { path: `sessions[${result.index}].start`, code: "slot-taken", message: "this time has just been taken" },
       ]);
   }
+}
+
+/**
+ * The stored sessions the check can meet. Only sessions near a requested start can clash with it
+ * (a session plus both buffers on either side spans well under a day), so the query covers the
+ * requested starts a day either side, within the bookable horizon. Null when nothing in the
+ * horizon can matter; an input whose starts cannot be read gets the whole horizon, and the check
+ * refuses it anyway.
+ */
+function busyWindow(ctx: SubmitContext, input: unknown): { from: string; to: string } | null {
+  const nowMs = Date.parse(ctx.now);
+  let fromMs = nowMs - DAY_MS;
+  let toMs = nowMs + (ctx.config.booking.horizonDays + 2) * DAY_MS;
+  const starts = requestedStarts(input);
+  if (starts !== null && starts.length > 0) {
+    fromMs = Math.max(fromMs, Math.min(...starts) - DAY_MS);
+    toMs = Math.min(toMs, Math.max(...starts) + DAY_MS);
+    if (fromMs >= toMs) return null;
+  }
+  return { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
+}
+
+/** Epoch ms of every `sessions[i].start`, or null when any of them is not a readable instant. */
+function requestedStarts(input: unknown): number[] | null {
+  if (typeof input !== "object" || input === null || !("sessions" in input) || !Array.isArray(input.sessions)) return null;
+  const starts: number[] = [];
+  for (const session of input.sessions as unknown[]) {
+    const start = typeof session === "object" && session !== null && "start" in session ? session.start : undefined;
+    if (typeof start !== "string") return null;
+    try {
+      starts.push(parseInstant(start));
+    } catch {
+      return null;
+    }
+  }
+  return starts;
 }
 
 /** 409 only when the time is the sole problem; anything else the client must fix first (422). */

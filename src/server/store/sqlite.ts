@@ -25,7 +25,8 @@ export function openSqliteStore(path: string): SqliteStore {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
-  // A confirmed booking was promised to a client: survive a power cut, not only a crash.
+  // FULL syncs the log at every commit: a client who was told "booked" keeps the booking even
+  // through a power cut. NORMAL would be faster but could roll back the latest confirmed bookings.
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
   // Another process (a backup, a second server) may hold the write lock for a moment.
