@@ -26,10 +26,18 @@ export interface CheckedBooking {
  * every other issue is the client's input (422).
  */
 export function checkBooking(config: ClinicConfig, input: unknown, busy: BusyInterval[], now: string): Result<CheckedBooking> {
-  const parsed = BookingRequestSchema.safeParse(input);
-  if (!parsed.success) return fail(toIssues(parsed.error));
-  const request = parsed.data;
+  const parsed = parseBookingRequest(input);
+  return parsed.ok ? checkBookingRequest(config, parsed.value, busy, now) : parsed;
+}
 
+/** The wire contract alone: a receiver that must look up stored sessions first parses with this. */
+export function parseBookingRequest(input: unknown): Result<BookingRequest> {
+  const parsed = BookingRequestSchema.safeParse(input);
+  return parsed.success ? ok(parsed.data) : fail(toIssues(parsed.error));
+}
+
+/** `checkBooking` for a request already parsed by `parseBookingRequest`. */
+export function checkBookingRequest(config: ClinicConfig, request: BookingRequest, busy: BusyInterval[], now: string): Result<CheckedBooking> {
   const service = config.services.find((s) => s.id === request.serviceId);
   if (!service) return fail([issue("serviceId", "unknown-service", `unknown service "${request.serviceId}"`)]);
   if (!service.durations.some((d) => d.minutes === request.minutes)) {
@@ -133,7 +141,7 @@ function checkSessions(config: ClinicConfig, request: BookingRequest, busy: Busy
     } else if (!isSlotAvailable({ ...base, busy, ...(notBefore ? { notBefore } : {}) }, therapistId, start)) {
       errors.push(issue(path, "slot-taken", "this time has just been taken"));
     }
-    earlierInRequest.push({ therapistId, start: new Date(startMs).toISOString(), end });
+    earlierInRequest.push({ therapistId, start, end });
   });
   return errors;
 }

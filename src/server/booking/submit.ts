@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ClinicConfig } from "../../core/config";
-import { checkBooking, type BookingErrorBody } from "../../core/booking";
-import { parseInstant } from "../../core/time";
+import { checkBookingRequest, parseBookingRequest, type BookingErrorBody, type BookingRequest } from "../../core/booking";
 import type { Issue } from "../../core/result";
 import type { BookingNotice } from "../mail/notice";
 import { newReference, randomToken, sha256 } from "../secrets";
@@ -34,9 +33,10 @@ export async function submitBooking(ctx: SubmitContext, key: string, input: unkn
   const earlier = await ctx.store.findResponse(key);
   if (earlier) return replay(earlier);
 
-  const window = busyWindow(ctx, input);
+  const parsed = parseBookingRequest(input);
+  const window = parsed.ok ? busyWindow(ctx, parsed.value) : null;
   const busy = window ? await ctx.store.busyIntervals(window.from, window.to) : [];
-  const checked = checkBooking(ctx.config, input, busy, ctx.now);
+  const checked = parsed.ok ? checkBookingRequest(ctx.config, parsed.value, busy, ctx.now) : parsed;
   if (!checked.ok) {
     // A twin request with the same key may have committed since the lookup; its sessions then
     // look taken here, but the client must get the twin's answer, not a 409.
@@ -71,36 +71,16 @@ export async function submitBooking(ctx: SubmitContext, key: string, input: unkn
  * The stored sessions the check can meet. Only sessions near a requested start can clash with it
  * (a session plus both buffers on either side spans well under a day), so the query covers the
  * requested starts a day either side, within the bookable horizon. Null when nothing in the
- * horizon can matter; an input whose starts cannot be read gets the whole horizon, and the check
- * refuses it anyway.
+ * horizon can matter (a call-back request, or starts the check refuses as out of range).
  */
-function busyWindow(ctx: SubmitContext, input: unknown): { from: string; to: string } | null {
+function busyWindow(ctx: SubmitContext, request: BookingRequest): { from: string; to: string } | null {
+  const starts = request.sessions.map((session) => Date.parse(session.start));
+  if (starts.length === 0) return null;
   const nowMs = Date.parse(ctx.now);
-  let fromMs = nowMs - DAY_MS;
-  let toMs = nowMs + (ctx.config.booking.horizonDays + 2) * DAY_MS;
-  const starts = requestedStarts(input);
-  if (starts !== null && starts.length > 0) {
-    fromMs = Math.max(fromMs, Math.min(...starts) - DAY_MS);
-    toMs = Math.min(toMs, Math.max(...starts) + DAY_MS);
-    if (fromMs >= toMs) return null;
-  }
+  const fromMs = Math.max(nowMs - DAY_MS, Math.min(...starts) - DAY_MS);
+  const toMs = Math.min(nowMs + (ctx.config.booking.horizonDays + 2) * DAY_MS, Math.max(...starts) + DAY_MS);
+  if (fromMs >= toMs) return null;
   return { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
-}
-
-/** Epoch ms of every `sessions[i].start`, or null when any of them is not a readable instant. */
-function requestedStarts(input: unknown): number[] | null {
-  if (typeof input !== "object" || input === null || !("sessions" in input) || !Array.isArray(input.sessions)) return null;
-  const starts: number[] = [];
-  for (const session of input.sessions as unknown[]) {
-    const start = typeof session === "object" && session !== null && "start" in session ? session.start : undefined;
-    if (typeof start !== "string") return null;
-    try {
-      starts.push(parseInstant(start));
-    } catch {
-      return null;
-    }
-  }
-  return starts;
 }
 
 /** 409 only when the time is the sole problem; anything else the client must fix first (422). */
