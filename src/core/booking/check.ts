@@ -129,7 +129,7 @@ function checkSessions(config: ClinicConfig, request: BookingRequest, busy: Busy
     if (starts.has(startMs)) errors.push(issue(path, "duplicate-session", "the same time is booked twice"));
     starts.add(startMs);
     if (!(startMs >= nowMs && startMs <= latestMs)) {
-      errors.push(issue(path, "slot-unavailable", "this time is not bookable (outside hours, too soon or too far ahead)"));
+      errors.push(notBookable(path));
       return;
     }
     const start = canonicalInstant(session.start);
@@ -137,7 +137,7 @@ function checkSessions(config: ClinicConfig, request: BookingRequest, busy: Busy
     const notBefore = triage.postponeUntil ?? undefined;
     const byRules = isSlotAvailable({ ...base, busy: earlierInRequest, ...(notBefore ? { notBefore } : {}) }, therapistId, start);
     if (!byRules) {
-      errors.push(issue(path, "slot-unavailable", "this time is not bookable (outside hours, too soon or too far ahead)"));
+      errors.push(notBookable(path));
     } else if (!isSlotAvailable({ ...base, busy, ...(notBefore ? { notBefore } : {}) }, therapistId, start)) {
       errors.push(issue(path, "slot-taken", "this time has just been taken"));
     }
@@ -166,6 +166,10 @@ function checkQuoteMatches(config: ClinicConfig, request: BookingRequest, quote:
 /** "YYYY-MM-DDTHH:MM:SS.sssZ" for an instant already known to lie near now. */
 function canonicalInstant(iso: string): string {
   return new Date(Date.parse(iso)).toISOString();
+}
+
+function notBookable(path: string): Issue {
+  return issue(path, "slot-unavailable", "this time is not bookable (outside hours, too soon or too far ahead)");
 }
 
 function issue(path: string, code: string, message: string): Issue {
