@@ -3,41 +3,68 @@ import { defineConfig, type Plugin, type UserConfig } from "vite";
 import preact from "@preact/preset-vite";
 
 /**
- * One config, three outputs, chosen with `--mode` (an IIFE build has a single entry):
- * - `embed`  → dist/embed/clinic-booking.js, the script-tag bundle (embed/entry.ts)
- * - `loader` → dist/embed/loader.js, the snippet, written beside the bundle
+ * One config, three outputs, chosen with `--mode`:
+ * - `embed`  → dist/embed/clinic-booking.js, the bundle (embed/entry.ts): an ES module that paints
+ *              the service step and imports the rest of the flow from dist/embed/chunks/ when needed
+ * - `loader` → dist/embed/loader.js, the snippet: a classic script (an IIFE has a single entry),
+ *              written beside the bundle
  * - `lib`    → dist/lib/embed/index.js, the ES module for npm users (embed/index.ts);
  *              its declarations come from `tsc -p tsconfig.lib.json`, next to it
  */
 export default defineConfig(({ mode }) => {
   switch (mode) {
     case "loader":
-      return scriptBuild("embed/loader.ts", "loader.js", false);
+      return loaderBuild();
     case "lib":
       return libraryBuild();
     default:
-      return scriptBuild("embed/entry.ts", "clinic-booking.js", true);
+      return bundleBuild();
   }
 });
 
-function scriptBuild(entry: string, fileName: string, emptyOutDir: boolean): UserConfig {
+const browserBuild = {
+  plugins: [preact(), zodStateInsideBundle()],
+  // Preact and the widget check NODE_ENV; a page has no `process`.
+  define: { "process.env.NODE_ENV": JSON.stringify("production") },
+  publicDir: false,
+} satisfies UserConfig;
+
+function bundleBuild(): UserConfig {
   return {
-    plugins: [preact(), zodStateInsideBundle()],
-    // Preact and the widget check NODE_ENV; a page has no `process`.
-    define: { "process.env.NODE_ENV": JSON.stringify("production") },
-    publicDir: false,
+    ...browserBuild,
     build: {
       outDir: "dist/embed",
       // The bundle build empties dist/embed; the loader build then writes beside it.
-      emptyOutDir,
+      emptyOutDir: true,
+      minify: true,
+      sourcemap: false,
+      // Module scripts run in browsers that all have these; nothing to transpile down to.
+      target: "es2022",
+      modulePreload: false,
+      // Not lib mode: that leaves the whitespace of ES output unminified.
+      rolldownOptions: {
+        input: "embed/entry.ts",
+        preserveEntrySignatures: false,
+        output: { format: "es", entryFileNames: "clinic-booking.js", chunkFileNames: "chunks/[name]-[hash].js" },
+      },
+    },
+  };
+}
+
+function loaderBuild(): UserConfig {
+  return {
+    ...browserBuild,
+    build: {
+      outDir: "dist/embed",
+      emptyOutDir: false,
       minify: true,
       sourcemap: false,
       lib: {
-        entry,
+        entry: "embed/loader.ts",
         // No exports: the IIFE declares no variable, `window.ClinicBooking` is set by hand.
         formats: ["iife"],
-        name: "ClinicBookingBundle",
-        fileName: () => fileName,
+        name: "ClinicBookingLoader",
+        fileName: () => "loader.js",
       },
     },
   };

@@ -1,6 +1,7 @@
-import { parseClinicConfig, type ClinicConfig } from "../src/core/config";
+import type { ClinicConfig } from "../src/core/config";
 import type { Issue } from "../src/core/result";
-import { fetchClinicConfig, RequestFailedError } from "../src/widget/submit";
+import { fetchClinicConfig } from "../src/widget/submit/config";
+import { RequestFailedError } from "../src/widget/submit/http";
 import type { ClinicBookingErrorDetail } from "./events";
 
 /** Where the element's config comes from, in order of precedence. */
@@ -28,6 +29,7 @@ export type ConfigLoad =
 
 /** Reads the config from its source and validates it; every failure says what to fix. */
 export async function loadClinicConfig(sources: ConfigSources, context: ConfigContext): Promise<ConfigLoad> {
+  const validator = import("../src/core/config/parse");
   let raw: unknown;
   if (sources.value !== undefined) {
     raw = sources.value;
@@ -56,8 +58,21 @@ export async function loadClinicConfig(sources: ConfigSources, context: ConfigCo
       },
     ]);
   }
+  // The schema is the larger half of the widget's code: it loads while the config downloads.
+  const schema = await validator.catch(() => null);
+  if (!schema) return codeUnavailable();
+  const { parseClinicConfig } = schema;
   const parsed = parseClinicConfig(withEndpoint(raw, sources.endpoint));
   return parsed.ok ? { ok: true, config: parsed.value } : invalid(parsed.errors);
+}
+
+/** A chunk of the widget failed to download (offline, or a deploy replaced the files). */
+export function codeUnavailable(): Extract<ConfigLoad, { ok: false }> {
+  return {
+    ok: false,
+    title: "clinic-booking: the widget could not be loaded",
+    error: { kind: "config-unavailable", reason: "offline", message: "a part of the widget's code could not be downloaded" },
+  };
 }
 
 function invalid(issues: Issue[]): ConfigLoad {

@@ -1,9 +1,7 @@
 import type { ClinicConfig } from "../src/core/config";
 import { resolveLocale } from "../src/widget/i18n/locale";
-import { mountWidget } from "../src/widget/mount";
-import { createAvailabilityClient, createHttpTransport } from "../src/widget/submit";
 import type { WidgetHandle, WidgetPrefill } from "../src/widget/types";
-import { loadClinicConfig, type ConfigSources } from "./config-source";
+import { codeUnavailable, loadClinicConfig, type ConfigSources } from "./config-source";
 import { renderConfigError } from "./error-panel";
 import { dispatchClinicEvent, hostDetail, type ClinicBookingEventMap, type DisplayMode } from "./events";
 import { buildFrame, type Frame, type FrameLabels } from "./frame";
@@ -138,32 +136,32 @@ export class ClinicBookingElement extends ElementBase {
     // Until the widget is there, the element's own content (a "loading… or call us" line) shows.
     root.replaceChildren(this.ownerDocument.createElement("slot"));
     const sources = this.#sources();
-    const result = await loadClinicConfig(sources, {
+    // The flow's code downloads alongside the config; neither waits for the other.
+    const widget = import("./widget-code").catch(() => null);
+    const loaded = await loadClinicConfig(sources, {
       getElementById: (id) => lookupRoot(this).getElementById(id),
       baseUrl: this.ownerDocument.baseURI,
       signal: loading.signal,
     });
+    const code = loaded.ok ? await widget : null;
     if (this.#loading !== loading) return;
     this.#loading = null;
     root.replaceChildren();
-    if (!result.ok) {
-      const { error } = result;
+    if (!loaded.ok || !code) {
+      const { title, error } = loaded.ok ? codeUnavailable() : loaded;
       const lines = error.kind === "config" ? error.issues : [{ path: "(root)", code: error.reason, message: error.message }];
-      renderConfigError(root, result.title, lines);
+      renderConfigError(root, title, lines);
       dispatchClinicEvent(this, "error", error);
       return;
     }
-    this.#config = result.config;
+    this.#config = loaded.config;
     this.#frame = buildFrame(root, this.mode, this.#labels());
-    const { submit } = result.config;
     const mode = this.mode;
-    this.#handle = mountWidget(this.#frame.container, {
-      config: result.config,
+    this.#handle = code.mountEmbeddedWidget(this.#frame.container, {
+      config: loaded.config,
       locale: this.getAttribute("locale") ?? undefined,
       pageLocale: this.ownerDocument.documentElement.lang || undefined,
       prefill: this.#prefill(),
-      transport: createHttpTransport({ endpoint: submit.endpoint, timeoutMs: submit.timeoutMs, maxRetries: submit.maxRetries }),
-      fetchAvailability: createAvailabilityClient(submit.endpoint),
       emit: (name, detail) => {
         const safe = hostDetail(name, detail, mode);
         if (safe) dispatchClinicEvent(this, name, safe);

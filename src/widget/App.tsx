@@ -10,7 +10,8 @@ import { ServiceStep } from "./steps/ServiceStep";
 import { TimeStep } from "./steps/TimeStep";
 import type { StepId } from "./types";
 import type { Announcer } from "./ui/announcer";
-import { WidgetContext, type WidgetContextValue } from "./ui/context";
+import { ViewContext, WidgetContext, type ViewContextValue, type WidgetContextValue } from "./ui/context";
+import { WidgetLayout } from "./ui/WidgetLayout";
 import { Stepper } from "./ui/Stepper";
 
 const STEP_COMPONENTS: Record<StepId, () => preact.JSX.Element | null> = {
@@ -25,35 +26,25 @@ const STEP_COMPONENTS: Record<StepId, () => preact.JSX.Element | null> = {
 /** Owns the model's lifetime on screen: its effects, the live region and the unsaved-form warning. */
 export function App({ model, announcer, idPrefix }: { model: WidgetModel; announcer: Announcer; idPrefix: string }) {
   const hasNavigated = useRef(false);
-  const context = useMemo<WidgetContextValue>(
-    () => ({
-      model,
-      announcer,
-      hasNavigated,
-      idPrefix,
-      i18n: computed(() => createTranslator(model.locale.value, model.config.locales, model.config.clinic.address.country)),
-    }),
-    [model, announcer, idPrefix],
+  const i18n = useMemo(
+    () => computed(() => createTranslator(model.locale.value, model.config.locales, model.config.clinic.address.country)),
+    [model],
   );
+  const view = useMemo<ViewContextValue>(() => ({ translator: () => i18n.value, idPrefix, hasNavigated }), [i18n, idPrefix]);
+  const context = useMemo<WidgetContextValue>(() => ({ model, announcer, i18n }), [model, announcer, i18n]);
   useEffect(() => model.start(), [model]);
   useLeaveWarning(model.dirty.value);
 
-  const t = context.i18n.value;
   const step = model.flow.current.value;
   const Step = STEP_COMPONENTS[step];
   return (
-    <WidgetContext.Provider value={context}>
-      <div class="cb-root" lang={t.locale} role="region" aria-label={t.t("widget.label", { clinic: model.config.clinic.name })}>
-        <div class="cb-header">
-          <p class="cb-header__clinic">{model.config.clinic.name}</p>
-        </div>
-        <Stepper />
-        <div class="cb-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-          {announcer.message.value}
-        </div>
-        <Step key={step} />
-      </div>
-    </WidgetContext.Provider>
+    <ViewContext.Provider value={view}>
+      <WidgetContext.Provider value={context}>
+        <WidgetLayout clinicName={model.config.clinic.name} stepper={<Stepper />} status={announcer.message.value}>
+          <Step key={step} />
+        </WidgetLayout>
+      </WidgetContext.Provider>
+    </ViewContext.Provider>
   );
 }
 

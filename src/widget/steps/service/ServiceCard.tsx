@@ -1,5 +1,5 @@
-import type { Deal, Service } from "../../core/config";
-import { useT } from "../ui/context";
+import type { Deal, Service } from "../../../core/config";
+import { useT } from "../../ui/context";
 
 interface ServiceCardProps {
   service: Service;
