@@ -26,6 +26,8 @@ export interface ClinicBookingApi {
   q?: ArrayLike<unknown>[];
   /** Set once the bundle has been requested, so a second loader does not request it again. */
   l?: number;
+  /** Config documents the loader started downloading, by absolute URL. */
+  c?: Record<string, Promise<Response>>;
   /** Present on the real API only. */
   version?: string;
 }

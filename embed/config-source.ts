@@ -3,6 +3,7 @@ import type { Issue } from "../src/core/result";
 import { fetchClinicConfig } from "../src/widget/submit/config";
 import { RequestFailedError } from "../src/widget/submit/http";
 import type { ClinicBookingErrorDetail } from "./events";
+import { fetchPrefetched } from "./prefetch";
 
 /** Where the element's config comes from, in order of precedence. */
 export interface ConfigSources {
@@ -23,13 +24,24 @@ export interface ConfigContext {
   signal: AbortSignal;
 }
 
-export type ConfigLoad =
-  | { ok: true; config: ClinicConfig }
-  | { ok: false; title: string; error: Extract<ClinicBookingErrorDetail, { kind: "config" | "config-unavailable" }> };
+export interface ConfigFailure {
+  ok: false;
+  title: string;
+  error: Extract<ClinicBookingErrorDetail, { kind: "config" | "config-unavailable" }>;
+}
 
-/** Reads the config from its source and validates it; every failure says what to fix. */
-export async function loadClinicConfig(sources: ConfigSources, context: ConfigContext): Promise<ConfigLoad> {
-  const validator = import("../src/core/config/parse");
+export type ConfigLoad = { ok: true; config: ClinicConfig } | ConfigFailure;
+export type RawConfigLoad = { ok: true; raw: unknown } | ConfigFailure;
+
+type Validator = typeof import("../src/core/config/parse");
+
+/** Starts downloading the schema: the larger half of the widget's code, fetched while the config is. */
+export function loadValidator(): Promise<Validator | null> {
+  return import("../src/core/config/parse").catch(() => null);
+}
+
+/** Reads the config from its source, unchecked; with the `endpoint` attribute applied. */
+export async function readClinicConfig(sources: ConfigSources, context: ConfigContext): Promise<RawConfigLoad> {
   let raw: unknown;
   if (sources.value !== undefined) {
     raw = sources.value;
@@ -39,7 +51,7 @@ export async function loadClinicConfig(sources: ConfigSources, context: ConfigCo
     raw = inline.value;
   } else if (sources.configUrl !== null) {
     try {
-      raw = await fetchClinicConfig(sources.configUrl, { baseUrl: context.baseUrl, signal: context.signal });
+      raw = await fetchClinicConfig(sources.configUrl, { baseUrl: context.baseUrl, signal: context.signal, fetch: fetchPrefetched });
     } catch (error) {
       const reason = error instanceof RequestFailedError ? error.reason : "offline";
       const message = error instanceof Error ? error.message : String(error);
@@ -58,16 +70,19 @@ export async function loadClinicConfig(sources: ConfigSources, context: ConfigCo
       },
     ]);
   }
-  // The schema is the larger half of the widget's code: it loads while the config downloads.
-  const schema = await validator.catch(() => null);
+  return { ok: true, raw: withEndpoint(raw, sources.endpoint) };
+}
+
+/** Checks a config with the schema; every failure says what to fix. */
+export async function validateClinicConfig(raw: unknown, validator: Promise<Validator | null>): Promise<ConfigLoad> {
+  const schema = await validator;
   if (!schema) return codeUnavailable();
-  const { parseClinicConfig } = schema;
-  const parsed = parseClinicConfig(withEndpoint(raw, sources.endpoint));
+  const parsed = schema.parseClinicConfig(raw);
   return parsed.ok ? { ok: true, config: parsed.value } : invalid(parsed.errors);
 }
 
 /** A chunk of the widget failed to download (offline, or a deploy replaced the files). */
-export function codeUnavailable(): Extract<ConfigLoad, { ok: false }> {
+export function codeUnavailable(): ConfigFailure {
   return {
     ok: false,
     title: "clinic-booking: the widget could not be loaded",
@@ -75,7 +90,7 @@ export function codeUnavailable(): Extract<ConfigLoad, { ok: false }> {
   };
 }
 
-function invalid(issues: Issue[]): ConfigLoad {
+function invalid(issues: Issue[]): ConfigFailure {
   return { ok: false, title: "clinic-booking: the configuration is invalid", error: { kind: "config", issues } };
 }
 

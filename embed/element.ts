@@ -1,7 +1,8 @@
 import type { ClinicConfig } from "../src/core/config";
 import { resolveLocale } from "../src/widget/i18n/locale";
 import type { WidgetHandle, WidgetPrefill } from "../src/widget/types";
-import { codeUnavailable, loadClinicConfig, type ConfigSources } from "./config-source";
+import { codeUnavailable, loadValidator, readClinicConfig, validateClinicConfig, type ConfigFailure, type ConfigSources } from "./config-source";
+import { mountPreview, previewTranslator, readPreviewConfig, type PreviewHandle } from "../src/widget/preview";
 import { renderConfigError } from "./error-panel";
 import { dispatchClinicEvent, hostDetail, type ClinicBookingEventMap, type DisplayMode } from "./events";
 import { buildFrame, type Frame, type FrameLabels } from "./frame";
@@ -97,7 +98,8 @@ export class ClinicBookingElement extends ElementBase {
 
   /** Shows the widget: opens the dialog in popup and floating modes, scrolls to it inline. */
   open(opener?: Element | null): void {
-    if (this.#frame && this.#handle) this.#frame.open(opener);
+    // The frame is there as soon as the first step is painted, before the rest of the flow.
+    if (this.#frame) this.#frame.open(opener);
     else this.#pendingOpener = opener ?? null;
   }
 
@@ -132,46 +134,86 @@ export class ClinicBookingElement extends ElementBase {
     this.#teardown();
     const loading = new AbortController();
     this.#loading = loading;
+    const stale = () => this.#loading !== loading;
     const root = this.#shadow();
     // Until the widget is there, the element's own content (a "loading… or call us" line) shows.
     root.replaceChildren(this.ownerDocument.createElement("slot"));
-    const sources = this.#sources();
-    // The flow's code downloads alongside the config; neither waits for the other.
-    const widget = import("./widget-code").catch(() => null);
-    const loaded = await loadClinicConfig(sources, {
+    const read = await readClinicConfig(this.#sources(), {
       getElementById: (id) => lookupRoot(this).getElementById(id),
       baseUrl: this.ownerDocument.baseURI,
       signal: loading.signal,
     });
-    const code = loaded.ok ? await widget : null;
-    if (this.#loading !== loading) return;
+    if (stale()) return;
+    if (!read.ok) return this.#fail(root, read);
+    const preview = await this.#paintEarly(root, read.raw);
+    // The schema and the flow are most of the code: running it before the first step is on
+    // screen would only delay that step. It downloads once the step has painted.
+    if (preview) await afterNextPaint();
+    const validator = loadValidator();
+    const widget = import("./widget-code").catch(() => null);
+    const checked = stale() ? null : await validateClinicConfig(read.raw, validator);
+    const code = checked?.ok ? await widget : null;
+    if (stale() || !checked) return preview?.unmount();
     this.#loading = null;
-    root.replaceChildren();
-    if (!loaded.ok || !code) {
-      const { title, error } = loaded.ok ? codeUnavailable() : loaded;
-      const lines = error.kind === "config" ? error.issues : [{ path: "(root)", code: error.reason, message: error.message }];
-      renderConfigError(root, title, lines);
-      dispatchClinicEvent(this, "error", error);
-      return;
+    if (!checked.ok || !code) {
+      preview?.unmount();
+      this.#frame = null;
+      return this.#fail(root, checked.ok ? codeUnavailable() : checked);
     }
-    this.#config = loaded.config;
-    this.#frame = buildFrame(root, this.mode, this.#labels());
+    const resume = preview?.handOver();
+    this.#config = checked.config;
+    this.#frame ??= buildFrame(root, this.mode, this.#labels());
+    this.#frame.setLabels(this.#labels());
     const mode = this.mode;
     this.#handle = code.mountEmbeddedWidget(this.#frame.container, {
-      config: loaded.config,
+      config: checked.config,
       locale: this.getAttribute("locale") ?? undefined,
       pageLocale: this.ownerDocument.documentElement.lang || undefined,
       prefill: this.#prefill(),
+      ...(resume ? { resume } : {}),
       emit: (name, detail) => {
         const safe = hostDetail(name, detail, mode);
         if (safe) dispatchClinicEvent(this, name, safe);
       },
     });
     this.#pendingPrefill = {};
-    if (this.#pendingOpener !== undefined) {
+    this.#openIfAsked();
+  }
+
+  #openIfAsked(): void {
+    if (this.#frame && this.#pendingOpener !== undefined) {
       this.#frame.open(this.#pendingOpener);
       this.#pendingOpener = undefined;
     }
+  }
+
+  /**
+   * Paints the service step from the unchecked config while the schema and the flow download.
+   * Null when the config does not even have the shape to paint it; the schema then says why.
+   */
+  async #paintEarly(root: ShadowRoot, raw: unknown): Promise<PreviewHandle | null> {
+    const config = readPreviewConfig(raw);
+    if (!config) return null;
+    const locale = resolveLocale([this.getAttribute("locale"), this.ownerDocument.documentElement.lang, ...config.locales]);
+    const translator = await previewTranslator(locale, config.locales, config.country);
+    if (!translator || !this.isConnected) return null;
+    root.replaceChildren();
+    this.#frame = buildFrame(root, this.mode, this.#labels(config.clinicName, config.locales));
+    const preview = mountPreview(this.#frame.container, {
+      config,
+      translator,
+      idPrefix: `cb${Math.random().toString(36).slice(2, 10)}`,
+      serviceId: this.#prefill().serviceId,
+    });
+    this.#openIfAsked();
+    return preview;
+  }
+
+  #fail(root: ShadowRoot, { title, error }: ConfigFailure): void {
+    root.replaceChildren();
+    const lines = error.kind === "config" ? error.issues : [{ path: "(root)", code: error.reason, message: error.message }];
+    renderConfigError(root, title, lines);
+    dispatchClinicEvent(this, "error", error);
   }
 
   #teardown(): void {
@@ -194,14 +236,13 @@ export class ClinicBookingElement extends ElementBase {
   }
 
   /** Attribute, then the page's `<html lang>`, then the clinic's first locale. */
-  #locale(): string {
-    const candidates = [this.getAttribute("locale"), this.ownerDocument.documentElement.lang, ...(this.#config?.locales ?? [])];
-    return resolveLocale(candidates);
+  #locale(clinicLocales: readonly string[] = this.#config?.locales ?? []): string {
+    return resolveLocale([this.getAttribute("locale"), this.ownerDocument.documentElement.lang, ...clinicLocales]);
   }
 
-  #labels(): FrameLabels {
-    const strings = embedStrings(this.#locale());
-    return { title: this.#config?.clinic.name ?? strings.open, open: this.getAttribute("label") ?? strings.open, close: strings.close };
+  #labels(clinicName = this.#config?.clinic.name, clinicLocales?: readonly string[]): FrameLabels {
+    const strings = embedStrings(this.#locale(clinicLocales));
+    return { title: clinicName ?? strings.open, open: this.getAttribute("label") ?? strings.open, close: strings.close };
   }
 
   #relabel(): void {
@@ -234,6 +275,19 @@ export interface ClinicBookingElement {
     options?: boolean | EventListenerOptions,
   ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+/** After the browser has painted (or soon, in a background tab where frames do not run). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((done) => {
+    const fallback = setTimeout(done, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        done();
+      }, 0),
+    );
+  });
 }
 
 function lookupRoot(element: Element): Document | ShadowRoot {

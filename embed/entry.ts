@@ -3,9 +3,10 @@ import { bindOpeners, createApi, isRealApi } from "./api";
 import { initOptionsFromDataset } from "./dataset";
 import { defineClinicBooking } from "./element";
 import { GLOBAL_NAME, type ClinicBookingGlobal } from "./global";
+import { adoptPrefetchedConfigs } from "./prefetch";
 
-// Read before anything else: `currentScript` is only set while this script first runs.
-const script = document.currentScript;
+// A module has no `document.currentScript`: its own tag is the one whose src is this module.
+const script = Array.from(document.scripts).find((tag) => tag.src === import.meta.url) ?? null;
 const host = window as ClinicBookingGlobal;
 
 // A second copy of the bundle on the page must neither redefine the element (that throws)
@@ -13,6 +14,7 @@ const host = window as ClinicBookingGlobal;
 defineClinicBooking();
 
 const existing = host[GLOBAL_NAME];
+adoptPrefetchedConfigs(existing?.c);
 const api = isRealApi(existing) ? existing : createApi(document);
 if (api !== existing) {
   const queued = existing?.q ?? [];
@@ -21,5 +23,5 @@ if (api !== existing) {
   for (const call of queued) (api as (...args: unknown[]) => unknown)(...Array.from(call));
 }
 
-const fromScript = script instanceof HTMLScriptElement ? initOptionsFromDataset(script.dataset) : null;
+const fromScript = script ? initOptionsFromDataset(script.dataset) : null;
 if (fromScript) api("init", fromScript);

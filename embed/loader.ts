@@ -25,9 +25,32 @@ const bundleSrc = script?.dataset.src ?? (script?.src ? new URL(BUNDLE_FILE, scr
 if (!api.l && bundleSrc) {
   api.l = 1;
   const bundle = document.createElement("script");
+  // An ES module: it imports the rest of the widget when it is needed.
+  bundle.type = "module";
   bundle.async = true;
   bundle.src = bundleSrc;
   // Pages with a nonce-based CSP trust the loader by nonce; the bundle needs the same one.
   if (script?.nonce) bundle.nonce = script.nonce;
   document.head.append(bundle);
+  prefetchConfigs(api.c ??= {});
+}
+
+/**
+ * Starts each widget's config download alongside the bundle's, not after it. The request is the
+ * one the widget makes itself: no cookies, no referrer, no stale copy.
+ */
+function prefetchConfigs(configs: Record<string, Promise<Response>>): void {
+  document.querySelectorAll("clinic-booking[config]").forEach((element) => {
+    let url: URL;
+    try {
+      url = new URL(element.getAttribute("config") ?? "", document.baseURI);
+    } catch {
+      return;
+    }
+    if (!/^https?:$/.test(url.protocol) || url.href in configs) return;
+    const response = fetch(url.href, { credentials: "omit", mode: "cors", referrerPolicy: "no-referrer", cache: "no-cache", redirect: "follow" });
+    // The widget reports a failure when it reads the response; unread, it is nobody's error.
+    response.catch(() => {});
+    configs[url.href] = response;
+  });
 }

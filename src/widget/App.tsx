@@ -24,8 +24,10 @@ const STEP_COMPONENTS: Record<StepId, () => preact.JSX.Element | null> = {
 };
 
 /** Owns the model's lifetime on screen: its effects, the live region and the unsaved-form warning. */
-export function App({ model, announcer, idPrefix }: { model: WidgetModel; announcer: Announcer; idPrefix: string }) {
-  const hasNavigated = useRef(false);
+export function App(props: { model: WidgetModel; announcer: Announcer; idPrefix: string; navigated?: boolean }) {
+  const { model, announcer, idPrefix } = props;
+  // True when the client already pressed Continue on the early-painted step: the next heading takes focus.
+  const hasNavigated = useRef(props.navigated === true);
   const i18n = useMemo(
     () => computed(() => createTranslator(model.locale.value, model.config.locales, model.config.clinic.address.country)),
     [model],

@@ -29,8 +29,12 @@ export function mountWidget(root: ShadowRoot | HTMLElement, options: WidgetOptio
   container.className = "cb-host";
   root.appendChild(container);
   const dropStyles = adoptWidgetStyles(container);
-  const idPrefix = `cb${newIdempotencyKey().slice(0, 8)}`;
-  render(<App model={model} announcer={announcer} idPrefix={idPrefix} />, container);
+  const idPrefix = options.idPrefix ?? `cb${newIdempotencyKey().slice(0, 8)}`;
+  const { resume } = options;
+  if (resume?.serviceId) model.service.choose(resume.serviceId, resume.minutes ?? undefined);
+  render(<App model={model} announcer={announcer} idPrefix={idPrefix} navigated={resume?.continued === true} />, container);
+  if (resume?.continued) model.continueStep();
+  else if (resume?.focus) restoreFocus(container, resume.focus);
   options.emit("ready", { locale: model.locale.value });
 
   return {
@@ -51,4 +55,11 @@ export function mountWidget(root: ShadowRoot | HTMLElement, options: WidgetOptio
       model.flow.goTo(step);
     },
   };
+}
+
+function restoreFocus(container: HTMLElement, focus: string): void {
+  const target = Array.from(container.querySelectorAll<HTMLElement>("input, .cb-button--primary")).find((element) =>
+    element instanceof HTMLInputElement ? `input:${element.value}` === focus : focus === "continue",
+  );
+  target?.focus();
 }

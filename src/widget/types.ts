@@ -32,6 +32,16 @@ export interface WidgetPrefill {
   serviceId?: string;
 }
 
+/** Where the client was on the early-painted service step when the flow took over. */
+export interface ResumeState {
+  serviceId: string | null;
+  minutes: number | null;
+  /** Continue was pressed before the flow was there. */
+  continued: boolean;
+  /** "input:<value>" or "continue": the control that had focus. */
+  focus: string | null;
+}
+
 export const STEP_IDS = ["service", "health", "time", "details", "review", "confirmation"] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
@@ -42,6 +52,10 @@ export interface WidgetOptions {
   /** The host page's `<html lang>`, read by the embed. */
   pageLocale?: string;
   prefill?: WidgetPrefill;
+  /** Element ids start with it; the embed keeps the one of the early-painted step. */
+  idPrefix?: string;
+  /** Carries on from the early-painted service step. */
+  resume?: ResumeState;
   /** The client's IANA zone; defaults to the browser's. Their own time is shown when it differs from the clinic's. */
   clientTimeZone?: string;
   /** Clock for tests and demos; defaults to the real time. */

@@ -1,7 +1,7 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { formatIssues, parseClinicConfig } from "../../src/core/config";
 import type { ClinicBookingErrorDetail } from "../../embed/events";
-import { built, demoConfig, inlineConfig, runScript } from "./harness";
+import { runBundle, demoConfig, inlineConfig } from "./harness";
 
 function invalidConfig(): Record<string, unknown> {
   const config = demoConfig();
@@ -17,7 +17,7 @@ const lines = (element: Element) =>
   Array.from(element.shadowRoot?.querySelectorAll(".config-error li") ?? [], (li) => li.textContent);
 
 describe("an invalid inline config", () => {
-  runScript(built("clinic-booking.js"), null);
+  beforeAll(() => runBundle(null));
 
   it("shows every problem as path: message inside the shadow root and reports them", async () => {
     const config = invalidConfig();

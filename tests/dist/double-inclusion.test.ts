@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { built, CDN, clinicBookingGlobal, demoConfig, inlineConfig, runScript, scriptTag } from "./harness";
+import { runBundle, built, CDN, clinicBookingGlobal, demoConfig, inlineConfig, runScript, scriptTag } from "./harness";
 
 describe("the snippet pasted twice", () => {
   it("requests the bundle once, defines the element once and keeps one global", async () => {
@@ -13,10 +13,10 @@ describe("the snippet pasted twice", () => {
     const requested = document.head.querySelectorAll<HTMLScriptElement>("script[src]");
     expect(requested).toHaveLength(1);
 
-    runScript(built("clinic-booking.js"), requested[0] ?? null);
+    await runBundle(requested[0] ?? null);
     const api = clinicBookingGlobal();
     // Someone also pasted the bundle's own tag.
-    runScript(built("clinic-booking.js"), scriptTag(`${CDN}clinic-booking.js`));
+    await runBundle(scriptTag(`${CDN}clinic-booking.js`));
 
     expect(define).toHaveBeenCalledTimes(1);
     expect(clinicBookingGlobal()).toBe(api);

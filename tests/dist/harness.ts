@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { cpSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ClinicBookingApi } from "../../embed/api";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -28,6 +28,24 @@ export function runScript(code: string, tag: HTMLScriptElement | null): void {
   } finally {
     Reflect.deleteProperty(document, "currentScript");
   }
+}
+
+let copies = 0;
+
+/**
+ * Runs the ES-module bundle as the page's `<script type="module">` would, from `tag` when given
+ * (its src becomes the module's URL, so the bundle finds its own tag). Every call loads a fresh
+ * copy of dist/embed from its own folder: a second call is a second copy of the widget on the page,
+ * as a browser would see one at another URL.
+ */
+export async function runBundle(tag: HTMLScriptElement | null): Promise<void> {
+  // Inside the project: the test runner only loads modules from under its root.
+  const folder = resolve(ROOT, "test-results/bundles", `${String(process.pid)}-${String(++copies)}`);
+  rmSync(folder, { recursive: true, force: true });
+  cpSync(resolve(ROOT, "dist/embed"), folder, { recursive: true });
+  const file = join(folder, "clinic-booking.js");
+  if (tag) tag.src = pathToFileURL(file).href;
+  await import(/* @vite-ignore */ file);
 }
 
 export function clinicBookingGlobal(): ClinicBookingApi | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { built, CDN, clinicBookingGlobal, demoConfig, runScript, scriptTag, widgetIn } from "./harness";
+import { runBundle, built, CDN, clinicBookingGlobal, demoConfig, runScript, scriptTag, widgetIn } from "./harness";
 
 describe("loader.js then clinic-booking.js", () => {
   it("queues the page's calls and replays them in order once the bundle runs", async () => {
@@ -20,9 +20,10 @@ describe("loader.js then clinic-booking.js", () => {
 
     const requested = document.head.querySelectorAll<HTMLScriptElement>("script[src]");
     expect(Array.from(requested, (s) => s.src)).toEqual([`${CDN}clinic-booking.js`]);
+    expect(Array.from(requested, (s) => s.type)).toEqual(["module"]);
     expect(requested[0]?.async).toBe(true);
 
-    runScript(built("clinic-booking.js"), requested[0] ?? null);
+    await runBundle(requested[0] ?? null);
 
     const api = clinicBookingGlobal();
     expect(api).not.toBe(stub);
@@ -30,7 +31,8 @@ describe("loader.js then clinic-booking.js", () => {
     const main = document.querySelector("#booking > clinic-booking#main-widget");
     expect(main).not.toBeNull();
     await vi.waitFor(() => expect(widgetIn(main as Element)?.childElementCount).toBeGreaterThan(0));
-    expect(ready).toEqual([{ mode: "inline", locale: "en" }]);
+    // "ready" waits for the whole flow, which loads after the first step has painted.
+    await vi.waitFor(() => expect(ready).toEqual([{ mode: "inline", locale: "en" }]));
     // The listener registered before the bundle existed hears the invalid second widget.
     await vi.waitFor(() => expect(errors).toHaveLength(1));
     expect(errors[0]).toMatchObject({ kind: "config" });
@@ -47,7 +49,7 @@ describe("loader.js then clinic-booking.js", () => {
 
     const tag = scriptTag(`${CDN}loader.js`, { "config-id": "clinic-config", mode: "floating", label: "Book now", id: "float" });
     runScript(built("loader.js"), tag);
-    runScript(built("clinic-booking.js"), document.head.querySelector("script[src]"));
+    await runBundle(document.head.querySelector("script[src]"));
 
     const element = document.querySelector("body > clinic-booking#float");
     expect(element?.getAttribute("mode")).toBe("floating");

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
-import { built, demoConfig, inlineConfig, runScript, widgetIn } from "./harness";
+import { runBundle, demoConfig, inlineConfig, widgetIn } from "./harness";
 
 describe("the mounted widget", () => {
   it("lives in an open shadow root styled by adopted sheets, with no <style> element anywhere", async () => {
-    runScript(built("clinic-booking.js"), null);
+    await runBundle(null);
     inlineConfig("clinic-config", JSON.stringify(demoConfig()));
     document.body.insertAdjacentHTML("beforeend", `<clinic-booking id="w" config-id="clinic-config"></clinic-booking>`);
     const element = document.getElementById("w") as HTMLElement;

@@ -72,7 +72,9 @@ describe("a new client books one session", () => {
     });
     expect(request?.sessions).toHaveLength(1);
     expect(request?.answers["blood-clot-now"]).toBe(false);
-    expect(screen.getByRole("link", { name: /Download calendar file/ }).getAttribute("href")).toMatch(/^blob:/);
+    expect(screen.getByRole("link", { name: /Download calendar file/ }).getAttribute("href")).toBe(
+      "https://receiver.clinic.example/api/bookings/b1/calendar.ics?token=t0k3n",
+    );
     expect(screen.getByRole("link", { name: /Add to Google Calendar/ }).getAttribute("href")).toMatch(/^https:\/\/calendar\.google\.com/);
     expect(events.map((e) => e.name)).toContain("submitted");
     expect(screen.getByRole("heading", { name: "Before your visit" })).toBeTruthy();

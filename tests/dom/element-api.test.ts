@@ -11,7 +11,10 @@ const prefills = vi.hoisted(() => [] as unknown[]);
 
 vi.mock("../../src/widget/mount", () => ({
   mountWidget: (root: HTMLElement, options: WidgetOptions): WidgetHandle => {
-    root.append(root.ownerDocument.createElement("h2"));
+    const heading = root.ownerDocument.createElement("h2");
+    // Told apart from the early-painted first step, which has an h2 too.
+    heading.dataset.flow = "";
+    root.append(heading);
     options.emit("ready", { locale: "en" });
     return { unmount: () => {}, setLocale: () => {}, prefill: (values) => prefills.push(values) };
   },
@@ -30,7 +33,7 @@ function usageErrors(): string[] {
 }
 
 async function mounted(element: Element | null): Promise<ClinicBookingElement> {
-  await vi.waitFor(() => expect(element?.shadowRoot?.querySelector('[part="widget"] h2')).toBeTruthy());
+  await vi.waitFor(() => expect(element?.shadowRoot?.querySelector('[part="widget"] h2[data-flow]')).toBeTruthy());
   return element as ClinicBookingElement;
 }
 

@@ -1,4 +1,4 @@
-import { formatMoney } from "../../core/pricing";
+import { formatMoney } from "../../core/pricing/money";
 
 /** Dates, times and money in the active locale, always through Intl. */
 export interface Formatters {

@@ -1,4 +1,5 @@
-import { buildIcs, googleCalendarUrl, outlookCalendarUrl, type CalendarSession } from "../../core/calendar";
+import { googleCalendarUrl, outlookCalendarUrl } from "../../core/calendar/links";
+import type { CalendarSession } from "../../core/calendar/details";
 import type { ClinicConfig } from "../../core/config";
 import type { Booking } from "../types";
 import type { FlowKind } from "./flow";
@@ -14,6 +15,8 @@ export interface Confirmation {
   currency: string;
   total: number;
   discountTotal: number;
+  /** The receiver's .ics for every session; only http(s) addresses are kept. */
+  calendarUrl: string | null;
 }
 
 export function confirmationFromBooking(booking: Booking): Confirmation {
@@ -27,6 +30,7 @@ export function confirmationFromBooking(booking: Booking): Confirmation {
     currency: booking.currency,
     total: booking.total,
     discountTotal: booking.discountTotal,
+    calendarUrl: webAddress(booking.calendarUrl),
   };
 }
 
@@ -39,19 +43,6 @@ interface CalendarInput {
 
 function calendarSessions({ confirmation, serviceName }: CalendarInput): CalendarSession[] {
   return confirmation.sessions.map((s) => ({ start: s.start, end: s.end, serviceName, minutes: confirmation.minutes }));
-}
-
-/** One .ics file with every session; null when there is nothing to put in a calendar. */
-export function calendarFile(input: CalendarInput, now: Date): string | null {
-  const sessions = calendarSessions(input);
-  if (sessions.length === 0) return null;
-  return buildIcs({
-    config: input.config,
-    reference: input.confirmation.reference,
-    sessions,
-    now: now.toISOString(),
-    locale: input.locale,
-  });
 }
 
 export interface CalendarLinks {
@@ -74,4 +65,15 @@ export function calendarLinks(input: CalendarInput): CalendarLinks[] {
     };
     return { start: session.start, end: session.end, google: googleCalendarUrl(link), outlook: outlookCalendarUrl(link) };
   });
+}
+
+/** The address when it is absolute http(s): a receiver's answer must not turn into a script link. */
+function webAddress(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,15 +1,8 @@
 import { computed, signal } from "@preact/signals";
 import type { StepId } from "../types";
+import { stepsFor, type FlowKind } from "./steps";
 
-/** "callback": the client asks the clinic to call instead of choosing a time. */
-export type FlowKind = "booking" | "callback";
-
-const BOOKING_STEPS: readonly StepId[] = ["service", "health", "time", "details", "review", "confirmation"];
-const CALLBACK_STEPS: readonly StepId[] = ["service", "health", "details", "review", "confirmation"];
-
-export function stepsFor(kind: FlowKind): readonly StepId[] {
-  return kind === "booking" ? BOOKING_STEPS : CALLBACK_STEPS;
-}
+export { stepsFor, type FlowKind };
 
 export type FlowModel = ReturnType<typeof createFlow>;
 

@@ -1,10 +1,11 @@
 import { computed, signal } from "@preact/signals";
 import type { ClinicConfig, Deal, Service } from "../../core/config";
 import { visibleDeals } from "../../core/pricing";
+import { choiceError, lengthAfterChoosing, type ServiceError } from "./service-choice";
 
 export type ServiceModel = ReturnType<typeof createServiceModel>;
 
-export type ServiceError = "choose-service" | "choose-duration";
+export type { ServiceError };
 
 /** Which service and length the client wants. */
 export function createServiceModel(config: ClinicConfig, now: () => Date) {
@@ -21,8 +22,7 @@ export function createServiceModel(config: ClinicConfig, now: () => Date) {
     const found = config.services.find((s) => s.id === id);
     if (!found) return;
     serviceId.value = id;
-    const keep = length ?? (found.durations.some((d) => d.minutes === minutes.value) ? minutes.value : null);
-    minutes.value = keep ?? (found.durations.length === 1 ? (found.durations[0]?.minutes ?? null) : null);
+    minutes.value = lengthAfterChoosing(found, length, minutes.value);
     error.value = null;
   }
 
@@ -34,7 +34,7 @@ export function createServiceModel(config: ClinicConfig, now: () => Date) {
   }
 
   function validate(): boolean {
-    error.value = service.value === null ? "choose-service" : price.value === null ? "choose-duration" : null;
+    error.value = choiceError(service.value !== null, price.value !== null);
     return error.value === null;
   }
 
@@ -51,3 +51,4 @@ export function createServiceModel(config: ClinicConfig, now: () => Date) {
 
   return { serviceId, minutes, service, price, complete, error, choose, chooseMinutes, validate, dealsFor, reset };
 }
+

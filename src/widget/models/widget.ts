@@ -178,6 +178,7 @@ export function createWidgetModel(options: WidgetModelOptions) {
       currency: config.currency,
       total: quote?.total ?? 0,
       discountTotal: quote?.discountTotal ?? 0,
+      calendarUrl: null,
     };
   }
 

@@ -37,7 +37,7 @@ export function ConfirmationStep() {
             <h3 class="cb-subheading">{t.t("confirm.sessions")}</h3>
             <SessionList confirmation={confirmation} serviceName={serviceName} />
             <p>{t.t("confirm.total", { amount: t.money(confirmation.total, confirmation.currency) })}</p>
-            <CalendarFileLink confirmation={confirmation} serviceName={serviceName} />
+            <CalendarFileLink confirmation={confirmation} />
           </>
         )}
         {!isCallback && preparation && (

@@ -49,6 +49,7 @@ export function created(request: BookingRequest, overrides: Partial<Booking> = {
       dealId: request.quotedDealId,
       outcome: "ok",
       createdAt: NOW.toISOString(),
+      calendarUrl: "https://receiver.clinic.example/api/bookings/b1/calendar.ics?token=t0k3n",
       ...overrides,
     },
   };

@@ -1,21 +1,17 @@
-import { useEffect, useMemo } from "preact/hooks";
-import { calendarFile, type Confirmation } from "../../models/confirmation";
-import { useT, useWidget } from "../../ui/context";
+import type { Confirmation } from "../../models/confirmation";
+import { useT } from "../../ui/context";
 
-/** One .ics with every session: imports the whole series at once. */
-export function CalendarFileLink({ confirmation, serviceName }: { confirmation: Confirmation; serviceName: string }) {
-  const { model } = useWidget();
+/**
+ * One .ics with every session, served by the receiver: it imports the whole series at once.
+ * A receiver that gives no calendar address gets no link; the add-to-calendar links remain.
+ */
+export function CalendarFileLink({ confirmation }: { confirmation: Confirmation }) {
   const t = useT();
-  const fileUrl = useMemo(() => {
-    const ics = calendarFile({ config: model.config, confirmation, serviceName, locale: t.locale }, model.now());
-    if (!ics || typeof URL.createObjectURL !== "function") return null;
-    return URL.createObjectURL(new Blob([ics], { type: "text/calendar;charset=utf-8" }));
-  }, [confirmation, serviceName, t.locale]);
-  useEffect(() => () => (fileUrl ? URL.revokeObjectURL(fileUrl) : undefined), [fileUrl]);
-  if (!fileUrl) return null;
+  if (!confirmation.calendarUrl) return null;
   return (
     <div class="cb-calendar">
-      <a class="cb-button cb-button--secondary" part="button" href={fileUrl} download={`${confirmation.reference}.ics`}>
+      {/* Cross-origin, `download` is ignored; the receiver's Content-Disposition makes it a download. */}
+      <a class="cb-button cb-button--secondary" part="button" href={confirmation.calendarUrl} download={`${confirmation.reference}.ics`}>
         {t.t("confirm.ics")}
       </a>
     </div>

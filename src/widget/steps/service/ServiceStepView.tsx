@@ -1,5 +1,5 @@
 import type { Deal, Service } from "../../../core/config";
-import type { ServiceError } from "../../models/service";
+import type { ServiceError } from "../../models/service-choice";
 import { useT } from "../../ui/context";
 import { ErrorText } from "../../ui/Field";
 import { useIds } from "../../ui/ids";

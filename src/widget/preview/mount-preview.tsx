@@ -1,0 +1,64 @@
+import { render } from "preact";
+import type { Translator } from "../i18n/translator";
+import { lengthAfterChoosing } from "../models/service-choice";
+import { adoptWidgetStyles } from "../styles/stylesheet";
+import type { ResumeState } from "../types";
+import { ServicePreview, type PreviewChoice } from "./ServicePreview";
+import type { PreviewConfig } from "./preview-config";
+
+export interface PreviewHandle {
+  /** Unmounts the preview and says where the client was, for the flow to carry on from there. */
+  handOver(): ResumeState;
+  unmount(): void;
+}
+
+export interface PreviewOptions {
+  config: PreviewConfig;
+  translator: Translator;
+  idPrefix: string;
+  /** A service the page asked for (the `service` attribute). */
+  serviceId?: string | undefined;
+}
+
+/** Paints the service step into `container`, with the widget's styles, until the flow takes over. */
+export function mountPreview(container: HTMLElement, options: PreviewOptions): PreviewHandle {
+  const { config } = options;
+  const asked = config.services.find((s) => s.id === options.serviceId);
+  let choice: PreviewChoice = { serviceId: asked?.id ?? null, minutes: asked ? lengthAfterChoosing(asked, undefined, null) : null };
+  let continued = false;
+  const dropStyles = adoptWidgetStyles(container);
+  render(
+    <ServicePreview
+      config={config}
+      translator={options.translator}
+      idPrefix={options.idPrefix}
+      initial={choice}
+      onChoose={(next) => (choice = next)}
+      onContinue={() => (continued = true)}
+    />,
+    container,
+  );
+
+  function unmount(): void {
+    render(null, container);
+    dropStyles();
+  }
+
+  return {
+    handOver() {
+      const focus = focusedControl(container);
+      unmount();
+      return { ...choice, continued, focus };
+    },
+    unmount,
+  };
+}
+
+/** The focused radio's value or "continue", so focus can be put back on the same control. */
+function focusedControl(container: HTMLElement): string | null {
+  const root = container.getRootNode() as Document | ShadowRoot;
+  const active = root.activeElement;
+  if (!active || !container.contains(active)) return null;
+  if (active instanceof HTMLInputElement) return `input:${active.value}`;
+  return active.classList.contains("cb-button--primary") ? "continue" : null;
+}

@@ -1,0 +1,50 @@
+import type { LocalizedText, Service } from "../../core/config";
+
+/** The part of a clinic's config the service step shows. */
+export interface PreviewConfig {
+  clinicName: string;
+  country: string | undefined;
+  locales: string[];
+  currency: string;
+  services: Service[];
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === "string" && value.length > 0;
+const isLocalizedText = (value: unknown): value is LocalizedText =>
+  isText(value) || (isObject(value) && Object.values(value).length > 0 && Object.values(value).every(isText));
+const isWhole = (value: unknown, min: number): value is number => Number.isInteger(value) && (value as number) >= min;
+
+/**
+ * Reads what the first step needs from a config that the schema has not checked yet, so the
+ * step can paint while the schema's code downloads. This is not validation: anything out of
+ * the ordinary gives null (nothing is painted early), and the schema still decides whether the
+ * widget runs at all. Only shapes are checked here, so that painting cannot throw.
+ */
+export function readPreviewConfig(raw: unknown): PreviewConfig | null {
+  if (!isObject(raw) || !isObject(raw.clinic) || !isText(raw.clinic.name)) return null;
+  const { currency, locales, services } = raw;
+  if (typeof currency !== "string" || !/^[A-Z]{3}$/.test(currency)) return null;
+  if (locales !== undefined && !(Array.isArray(locales) && locales.every(isText))) return null;
+  if (!Array.isArray(services) || services.length === 0 || !services.every(isPreviewService)) return null;
+  const address = raw.clinic.address;
+  return {
+    clinicName: raw.clinic.name,
+    country: isObject(address) && typeof address.country === "string" ? address.country : undefined,
+    locales: (locales as string[] | undefined) ?? [],
+    currency,
+    services: services as Service[],
+  };
+}
+
+function isPreviewService(value: unknown): boolean {
+  if (!isObject(value) || !isText(value.id) || !isLocalizedText(value.name) || !isLocalizedText(value.description)) return false;
+  const { durations } = value;
+  return (
+    Array.isArray(durations) &&
+    durations.length > 0 &&
+    durations.every((d) => isObject(d) && isWhole(d.minutes, 1) && isWhole(d.price, 0))
+  );
+}
