@@ -3,7 +3,7 @@ import { App } from "./App";
 import { resolveLocale } from "./i18n/locale";
 import { newIdempotencyKey } from "./models/idempotency";
 import { createWidgetModel } from "./models/widget";
-import { adoptWidgetStyles } from "./styles/stylesheet";
+import { adoptWidgetStyles } from "./styles/flow";
 import type { StepId, WidgetHandle, WidgetOptions, WidgetPrefill } from "./types";
 import { createAnnouncer } from "./ui/announcer";
 

@@ -23,10 +23,10 @@ const options = () => ({
 });
 
 describe("mountWidget", () => {
-  it("renders into a shadow root with an adopted stylesheet and no style element", () => {
+  it("renders into a shadow root with adopted stylesheets (the base and the flow's) and no style element", () => {
     const root = shadowHost();
     const handle = mountWidget(root, options());
-    expect(root.adoptedStyleSheets).toHaveLength(1);
+    expect(root.adoptedStyleSheets).toHaveLength(2);
     expect(root.querySelector("style")).toBeNull();
     expect(root.querySelector("[style]")).toBeNull();
     expect(root.querySelector("h2")?.textContent).toBe("Choose a service");

@@ -46,7 +46,7 @@ describe("widget source hygiene", () => {
 });
 
 describe("widget stylesheet", () => {
-  const css = read(join(WIDGET, "styles/widget.css"));
+  const css = ["base.css", "flow.css"].map((name) => read(join(WIDGET, "styles", name))).join("\n");
   const rules = css.replace(/\/\*[\s\S]*?\*\//g, "");
 
   it("never uses rem, so a host's html { font-size: 62.5% } changes nothing", () => {

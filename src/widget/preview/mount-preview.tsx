@@ -1,7 +1,7 @@
 import { render } from "preact";
 import type { Translator } from "../i18n/translator";
 import { lengthAfterChoosing } from "../models/service-choice";
-import { adoptWidgetStyles } from "../styles/stylesheet";
+import { adoptBaseStyles } from "../styles/base";
 import type { ResumeState } from "../types";
 import { ServicePreview, type PreviewChoice } from "./ServicePreview";
 import type { PreviewConfig } from "./preview-config";
@@ -26,7 +26,7 @@ export function mountPreview(container: HTMLElement, options: PreviewOptions): P
   const asked = config.services.find((s) => s.id === options.serviceId);
   let choice: PreviewChoice = { serviceId: asked?.id ?? null, minutes: asked ? lengthAfterChoosing(asked, undefined, null) : null };
   let continued = false;
-  const dropStyles = adoptWidgetStyles(container);
+  const dropStyles = adoptBaseStyles(container);
   render(
     <ServicePreview
       config={config}

@@ -1,13 +1,11 @@
-import css from "./widget.css?inline";
-
 type StyleRoot = Document | ShadowRoot;
 
 /**
- * Adopts the widget's stylesheet into the shadow root (or document) holding `container`.
+ * Adopts `css` into the shadow root (or document) holding `container`.
  * A constructable sheet passes a strict `style-src 'self'` policy where a style element would not.
  * Returns the undo, so an unmounted widget leaves the root as it found it.
  */
-export function adoptWidgetStyles(container: Node): () => void {
+export function adoptStyles(container: Node, css: string): () => void {
   const root = container.getRootNode() as Node;
   if (!isStyleRoot(root) || typeof CSSStyleSheet !== "function") return () => {};
   let sheet: CSSStyleSheet;
