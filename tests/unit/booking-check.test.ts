@@ -373,6 +373,14 @@ describe("checkBooking: wire schema", () => {
     ]);
   });
 
+  // These travel back to the client in the 422 body, so a problem the schema words no message for still reads as English.
+  it("words problems the schema has no message for in zod's English", () => {
+    expect(refused({ kind: "walk-in" as "booking", idempotencyKey: "short" })).toEqual([
+      { path: "idempotencyKey", code: "too_small", message: "Too small: expected string to have >=16 characters" },
+      { path: "kind", code: "invalid_value", message: 'Invalid option: expected one of "booking"|"callback"' },
+    ]);
+  });
+
   it("refuses something that is not a request at the root", () => {
     const result = checkBooking(config, "booking please", [], NOW);
     expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ path: "(root)", code: "invalid_type" })] });

@@ -1,3 +1,4 @@
+import { z } from "../zod";
 import type { ClinicConfig } from "../config/schema";
 import type { Answers } from "../config/questionnaire";
 import { fail, ok, type Issue, type Result } from "../result";
@@ -30,9 +31,13 @@ export function checkBooking(config: ClinicConfig, input: unknown, busy: BusyInt
   return parsed.ok ? checkBookingRequest(config, parsed.value, busy, now) : parsed;
 }
 
+// zod/mini loads no messages, and a request's problems travel back to the client in the 422 body.
+// Only here: the widget never parses a request, so its bundle carries no locale.
+const englishMessages = z.locales.en().localeError;
+
 /** The wire contract alone: a receiver that must look up stored sessions first parses with this. */
 export function parseBookingRequest(input: unknown): Result<BookingRequest> {
-  const parsed = BookingRequestSchema.safeParse(input);
+  const parsed = BookingRequestSchema.safeParse(input, { error: englishMessages });
   return parsed.success ? ok(parsed.data) : fail(toIssues(parsed.error));
 }
 

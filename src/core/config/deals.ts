@@ -3,36 +3,38 @@ import { IdSchema, LocalDateSchema, LocalizedTextSchema, MinorUnitsSchema } from
 
 /** Which sessions a deal counts and discounts. Omitted lists mean "all". */
 export const DealScopeSchema = z.object({
-  services: z.array(IdSchema).min(1).optional(),
-  durations: z.array(z.number().int().positive()).min(1).optional(),
+  services: z.optional(z.array(IdSchema).check(z.minLength(1))),
+  durations: z.optional(z.array(z.number().check(z.int(), z.positive())).check(z.minLength(1))),
 });
 export type DealScope = z.infer<typeof DealScopeSchema>;
 
 const dealBase = {
   id: IdSchema,
   name: LocalizedTextSchema,
-  description: LocalizedTextSchema.optional(),
-  appliesTo: DealScopeSchema.default({}),
+  description: z.optional(LocalizedTextSchema),
+  appliesTo: z._default(DealScopeSchema, {}),
   /** Inclusive, clinic calendar dates, judged at the moment of booking. */
-  validFrom: LocalDateSchema.optional(),
-  validUntil: LocalDateSchema.optional(),
+  validFrom: z.optional(LocalDateSchema),
+  validUntil: z.optional(LocalDateSchema),
   /** Only for clients who say this is their first visit. */
-  newClientsOnly: z.boolean().default(false),
+  newClientsOnly: z._default(z.boolean(), false),
 };
 
 const PercentSchema = z
   .number()
-  .int({ error: (iss) => `expected a whole percentage, got ${String(iss.input)}` })
-  .min(1, { error: "expected a percentage of at least 1" })
-  .max(100, { error: "expected a percentage of at most 100" });
+  .check(
+    z.int({ error: (iss) => `expected a whole percentage, got ${String(iss.input)}` }),
+    z.gte(1, { error: "expected a percentage of at least 1" }),
+    z.lte(100, { error: "expected a percentage of at most 100" }),
+  );
 
 export const EveryNthFreeDealSchema = z.object({
   ...dealBase,
   kind: z.literal("every-nth-free"),
   /** Every nth eligible session of one booking is free (5 → "book 4, the 5th is free"). */
-  n: z.number().int().min(2),
+  n: z.number().check(z.int(), z.gte(2)),
   /** Neighbouring sessions further apart than this break the run of consecutive sessions. */
-  maxGapDays: z.number().int().positive().default(14),
+  maxGapDays: z._default(z.number().check(z.int(), z.positive()), 14),
 });
 
 export const PercentOffDealSchema = z.object({
@@ -40,14 +42,14 @@ export const PercentOffDealSchema = z.object({
   kind: z.literal("percent-off"),
   percent: PercentSchema,
   /** Discount only the earliest eligible session: "20% off your first visit" is one visit, not a series. */
-  firstSessionOnly: z.boolean().default(false),
+  firstSessionOnly: z._default(z.boolean(), false),
 });
 
 export const PromoCodeDealSchema = z.object({
   ...dealBase,
   kind: z.literal("promo-code"),
   /** Matched case-insensitively, surrounding spaces ignored. */
-  code: z.string().trim().min(3).max(40),
+  code: z.string().check(z.trim(), z.minLength(3), z.maxLength(40)),
   discount: z.discriminatedUnion("type", [
     z.object({ type: z.literal("percent"), percent: PercentSchema }),
     z.object({ type: z.literal("fixed"), amount: MinorUnitsSchema }),

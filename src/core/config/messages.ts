@@ -15,6 +15,7 @@ const TYPE_NAMES: Record<string, string> = {
 /**
  * Zod's generic wording ("Too small: expected string to have >=1 characters"), rewritten
  * to say what was expected and what was found. Messages a schema sets itself win over these.
+ * No locale stands behind this map (zod/mini loads none): a code left `undefined` reads "Invalid input".
  */
 export const readableErrorMap: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {

@@ -4,24 +4,28 @@ import { describeValue, expectedMessage } from "./describe";
 /** Lower-case slug used for every id a clinic writes (services, therapists, questions...). */
 export const IdSchema = z
   .string({ error: (iss) => expectedMessage("an id string", iss.input) })
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
-    error: (iss) => expectedMessage("a lower-case id of letters, digits and dashes", iss.input),
-  })
-  .describe('Lower-case id of letters, digits and dashes, e.g. "deep-tissue".');
+  .check(
+    z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+      error: (iss) => expectedMessage("a lower-case id of letters, digits and dashes", iss.input),
+    }),
+  )
+  .register(z.globalRegistry, { description: 'Lower-case id of letters, digits and dashes, e.g. "deep-tissue".' });
 
 /** Text a client reads: one string for every locale, or one per locale (`{ "en": "...", "fr": "..." }`). */
 export const LocalizedTextSchema = z
   .union(
     [
-      z.string().min(1),
+      z.string().check(z.minLength(1)),
       // An empty object would render as nothing at all.
-      z.record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/), z.string().min(1)).refine((texts) => Object.keys(texts).length > 0, {
-        error: 'expected at least one text, e.g. { "en": "..." }',
-      }),
+      z.record(z.string().check(z.regex(/^[a-z]{2}(-[A-Z]{2})?$/)), z.string().check(z.minLength(1))).check(
+        z.refine((texts) => Object.keys(texts).length > 0, {
+          error: 'expected at least one text, e.g. { "en": "..." }',
+        }),
+      ),
     ],
     { error: 'expected a non-empty string or an object of locale → string, e.g. { "en": "...", "fr": "..." }' },
   )
-  .describe('One text for every language, or one per locale: { "en": "...", "fr": "..." }.');
+  .register(z.globalRegistry, { description: 'One text for every language, or one per locale: { "en": "...", "fr": "..." }.' });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 const wholeCents = (iss: { input: unknown }) => expectedMessage("a whole number of cents", iss.input);
@@ -29,9 +33,11 @@ const wholeCents = (iss: { input: unknown }) => expectedMessage("a whole number 
 /** An amount in the currency's minor unit (cents; yen has none). */
 export const MinorUnitsSchema = z
   .number({ error: wholeCents })
-  .int({ error: wholeCents })
-  .min(0, { error: (iss) => expectedMessage("an amount of at least 0", iss.input) })
-  .describe("Whole amount in the currency's minor unit: 8500 is $85.00 (yen has no minor unit).");
+  .check(
+    z.int({ error: wholeCents }),
+    z.gte(0, { error: (iss) => expectedMessage("an amount of at least 0", iss.input) }),
+  )
+  .register(z.globalRegistry, { description: "Whole amount in the currency's minor unit: 8500 is $85.00 (yen has no minor unit)." });
 
 const WALL_TIME = 'a time as "HH:MM" (24 h)';
 const LOCAL_DATE = 'a date as "YYYY-MM-DD"';
@@ -40,34 +46,40 @@ const LOCAL_DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** Wall-clock time of day, 24 h: "09:00", "17:30". "24:00" closes at midnight. */
 export const WallTimeSchema = z
   .string({ error: (iss) => expectedMessage(WALL_TIME, iss.input) })
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: (iss) => expectedMessage(WALL_TIME, iss.input) })
-  .describe('Time on the clinic\'s clock, "HH:MM" (24 h); "24:00" is midnight at the end of the day.');
+  .check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: (iss) => expectedMessage(WALL_TIME, iss.input) }))
+  .register(z.globalRegistry, { description: 'Time on the clinic\'s clock, "HH:MM" (24 h); "24:00" is midnight at the end of the day.' });
 
 /** Calendar date "YYYY-MM-DD" in the clinic's zone. */
 export const LocalDateSchema = z
   .string({ error: (iss) => expectedMessage(LOCAL_DATE, iss.input) })
-  .regex(LOCAL_DATE_PATTERN, { error: (iss) => expectedMessage(LOCAL_DATE, iss.input) })
-  .refine(isRealDateOrMalformed, { error: (iss) => expectedMessage("a date that exists on the calendar", iss.input) })
-  .describe('Calendar date in the clinic\'s time zone, "YYYY-MM-DD".');
+  .check(
+    z.regex(LOCAL_DATE_PATTERN, { error: (iss) => expectedMessage(LOCAL_DATE, iss.input) }),
+    z.refine(isRealDateOrMalformed, { error: (iss) => expectedMessage("a date that exists on the calendar", iss.input) }),
+  )
+  .register(z.globalRegistry, { description: 'Calendar date in the clinic\'s time zone, "YYYY-MM-DD".' });
 
 export const TimeZoneSchema = z
   .string()
-  .refine((zone) => timeZoneProblem(zone) === null, {
-    error: (iss) => timeZoneProblem(String(iss.input)) ?? "expected an IANA time zone",
-  })
-  .describe('IANA time zone of the clinic, e.g. "America/Halifax".');
+  .check(
+    z.refine((zone) => timeZoneProblem(zone) === null, {
+      error: (iss) => timeZoneProblem(String(iss.input)) ?? "expected an IANA time zone",
+    }),
+  )
+  .register(z.globalRegistry, { description: 'IANA time zone of the clinic, e.g. "America/Halifax".' });
 
 export const CurrencySchema = z
   .string()
-  .refine((code) => currencyProblem(code) === null, {
-    error: (iss) => currencyProblem(String(iss.input)) ?? "expected an ISO 4217 currency code",
-  })
-  .describe('ISO 4217 currency code, e.g. "CAD".');
+  .check(
+    z.refine((code) => currencyProblem(code) === null, {
+      error: (iss) => currencyProblem(String(iss.input)) ?? "expected an ISO 4217 currency code",
+    }),
+  )
+  .register(z.globalRegistry, { description: 'ISO 4217 currency code, e.g. "CAD".' });
 
 export const LocaleSchema = z
   .string()
-  .regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: (iss) => expectedMessage('a locale such as "en" or "fr-CA"', iss.input) })
-  .describe('Language, optionally with region: "en", "fr", "fr-CA".');
+  .check(z.regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: (iss) => expectedMessage('a locale such as "en" or "fr-CA"', iss.input) }))
+  .register(z.globalRegistry, { description: 'Language, optionally with region: "en", "fr", "fr-CA".' });
 
 // The pattern lets 2026-02-31 through; a closure or deal ending on it would silently mean March.
 // A malformed value passes here because the pattern has already reported it.

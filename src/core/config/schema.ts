@@ -23,14 +23,14 @@ export const WeekdaySchema = z.enum(WEEKDAYS);
 export type Weekday = z.infer<typeof WeekdaySchema>;
 
 /** Wall-clock interval on the clinic's clock, start < end. */
-export const WallIntervalSchema = z
-  .object({ start: WallTimeSchema, end: WallTimeSchema })
-  .refine((r) => !isWellFormed(r) || wallTimeToMinutes(r.start) < wallTimeToMinutes(r.end), {
+export const WallIntervalSchema = z.object({ start: WallTimeSchema, end: WallTimeSchema }).check(
+  z.refine((r) => !isWellFormed(r) || wallTimeToMinutes(r.start) < wallTimeToMinutes(r.end), {
     error: (iss) => {
       const r = iss.input as { start: string; end: string };
       return `expected start before end, got ${r.start}–${r.end}`;
     },
-  });
+  }),
+);
 export type WallInterval = z.infer<typeof WallIntervalSchema>;
 
 /** Opening hours per weekday; a day left out is a day off. Intervals of one day may not overlap. */
@@ -38,27 +38,29 @@ export const WeeklyHoursSchema = z
   .partialRecord(WeekdaySchema, z.array(WallIntervalSchema), {
     error: (iss) => unknownWeekdayMessage(iss),
   })
-  .superRefine((hours, ctx) => {
-    for (const day of WEEKDAYS) {
-      const overlap = firstOverlap(hours[day] ?? []);
-      if (!overlap) continue;
-      const { index, other } = overlap;
-      ctx.addIssue({
-        code: "custom",
-        path: [day, index],
-        message: `expected hours that do not overlap, got ${other.start}–${other.end} and ${describeInterval(hours[day]?.[index])}`,
-        input: hours[day]?.[index],
-      });
-    }
-  });
+  .check(
+    z.superRefine((hours, ctx) => {
+      for (const day of WEEKDAYS) {
+        const overlap = firstOverlap(hours[day] ?? []);
+        if (!overlap) continue;
+        const { index, other } = overlap;
+        ctx.addIssue({
+          code: "custom",
+          path: [day, index],
+          message: `expected hours that do not overlap, got ${other.start}–${other.end} and ${describeInterval(hours[day]?.[index])}`,
+          input: hours[day]?.[index],
+        });
+      }
+    }),
+  );
 export type WeeklyHours = z.infer<typeof WeeklyHoursSchema>;
 
 export const DurationOptionSchema = z.object({
-  minutes: z
-    .number()
-    .int({ error: (iss) => `expected whole minutes, got ${String(iss.input)}` })
-    .min(5)
-    .max(480),
+  minutes: z.number().check(
+    z.int({ error: (iss) => `expected whole minutes, got ${String(iss.input)}` }),
+    z.gte(5),
+    z.lte(480),
+  ),
   price: MinorUnitsSchema,
 });
 export type DurationOption = z.infer<typeof DurationOptionSchema>;
@@ -67,46 +69,53 @@ export const ServiceSchema = z.object({
   id: IdSchema,
   name: LocalizedTextSchema,
   description: LocalizedTextSchema,
-  durations: z.array(DurationOptionSchema).min(1, { error: "expected at least one duration" }),
+  durations: z.array(DurationOptionSchema).check(z.minLength(1, { error: "expected at least one duration" })),
 });
 export type Service = z.infer<typeof ServiceSchema>;
 
-export const BreakSchema = WallIntervalSchema.and(z.object({ days: z.array(WeekdaySchema).min(1).optional() }));
+export const BreakSchema = z.intersection(
+  WallIntervalSchema,
+  z.object({ days: z.optional(z.array(WeekdaySchema).check(z.minLength(1))) }),
+);
 
 /** Days off, inclusive, in the clinic's calendar. */
 export const ClosureSchema = z
-  .object({ from: LocalDateSchema, to: LocalDateSchema, reason: LocalizedTextSchema.optional() })
-  // Dates that failed their own check are left to that message.
-  .refine((c) => !isRealDate(c.from) || !isRealDate(c.to) || c.from <= c.to, {
-    path: ["to"],
-    error: (iss) => {
-      const c = iss.input as { from: string; to: string };
-      return `expected a date on or after from (${c.from}), got ${describeValue(c.to)}`;
-    },
-  });
+  .object({ from: LocalDateSchema, to: LocalDateSchema, reason: z.optional(LocalizedTextSchema) })
+  .check(
+    // Dates that failed their own check are left to that message.
+    z.refine((c) => !isRealDate(c.from) || !isRealDate(c.to) || c.from <= c.to, {
+      path: ["to"],
+      error: (iss) => {
+        const c = iss.input as { from: string; to: string };
+        return `expected a date on or after from (${c.from}), got ${describeValue(c.to)}`;
+      },
+    }),
+  );
 export type Closure = z.infer<typeof ClosureSchema>;
 
 export const TherapistSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1),
-  bio: LocalizedTextSchema.optional(),
-  services: z.array(IdSchema).min(1),
+  name: z.string().check(z.minLength(1)),
+  bio: z.optional(LocalizedTextSchema),
+  services: z.array(IdSchema).check(z.minLength(1)),
   hours: WeeklyHoursSchema,
   /** Daily breaks; `days` limits one to some weekdays. */
-  breaks: z.array(BreakSchema).default([]),
-  closures: z.array(ClosureSchema).default([]),
+  breaks: z._default(z.array(BreakSchema), []),
+  closures: z._default(z.array(ClosureSchema), []),
 });
 export type Therapist = z.infer<typeof TherapistSchema>;
 
+const wholeNumber = () => z.number().check(z.int());
+
 export const BookingRulesSchema = z.object({
-  slotStepMinutes: z.number().int().min(5).max(120).default(15),
-  bufferBeforeMinutes: z.number().int().min(0).max(240).default(0),
-  bufferAfterMinutes: z.number().int().min(0).max(240).default(15),
+  slotStepMinutes: z._default(wholeNumber().check(z.gte(5), z.lte(120)), 15),
+  bufferBeforeMinutes: z._default(wholeNumber().check(z.gte(0), z.lte(240)), 0),
+  bufferAfterMinutes: z._default(wholeNumber().check(z.gte(0), z.lte(240)), 15),
   /** Elapsed time between now and the earliest start. */
-  minNoticeHours: z.number().min(0).max(24 * 90).default(24),
+  minNoticeHours: z._default(z.number().check(z.gte(0), z.lte(24 * 90)), 24),
   /** Calendar days ahead, in the clinic's zone, that can be booked (today counts as day 0). */
-  horizonDays: z.number().int().min(1).max(730).default(60),
-  maxSeriesSessions: z.number().int().min(1).max(26).default(10),
+  horizonDays: z._default(wholeNumber().check(z.gte(1), z.lte(730)), 60),
+  maxSeriesSessions: z._default(wholeNumber().check(z.gte(1), z.lte(26)), 10),
 });
 export type BookingRules = z.infer<typeof BookingRulesSchema>;
 
@@ -114,71 +123,85 @@ export const SubmitSettingsSchema = z.object({
   /** Where the widget POSTs bookings: https, or http only on localhost / 127.0.0.1. */
   endpoint: z
     .string()
-    .refine(isAllowedEndpoint, {
-      error: (iss) => expectedMessage("an https:// URL (http:// only for localhost)", iss.input),
-    })
-    // The config is public (it ships to every visitor), so credentials in the URL would leak.
-    .refine((value) => !hasCredentials(value), { error: "expected a URL without a user name or password" })
-    .describe("Where the widget POSTs each booking: https://, or http:// on localhost and 127.0.0.1."),
-  timeoutMs: z.number().int().min(1000).max(120000).default(15000),
-  maxRetries: z.number().int().min(0).max(5).default(3),
+    .check(
+      z.refine(isAllowedEndpoint, {
+        error: (iss) => expectedMessage("an https:// URL (http:// only for localhost)", iss.input),
+      }),
+      // The config is public (it ships to every visitor), so credentials in the URL would leak.
+      z.refine((value) => !hasCredentials(value), { error: "expected a URL without a user name or password" }),
+    )
+    .register(z.globalRegistry, {
+      description: "Where the widget POSTs each booking: https://, or http:// on localhost and 127.0.0.1.",
+    }),
+  timeoutMs: z._default(wholeNumber().check(z.gte(1000), z.lte(120000)), 15000),
+  maxRetries: z._default(wholeNumber().check(z.gte(0), z.lte(5)), 3),
   /** Origins of pages allowed to call the receiver (CORS). */
   allowedOrigins: z
-    .array(
-      z.string().refine(isOrigin, {
-        error: (iss) => {
-          const origin = originOf(String(iss.input));
-          const hint = origin ? `; did you mean "${origin}"?` : "";
-          return `expected an origin such as "https://www.example.com" (no path or trailing slash), got ${describeValue(iss.input)}${hint}`;
-        },
-      }),
+    ._default(
+      z.array(
+        z.string().check(
+          z.refine(isOrigin, {
+            error: (iss) => {
+              const origin = originOf(String(iss.input));
+              const hint = origin ? `; did you mean "${origin}"?` : "";
+              return `expected an origin such as "https://www.example.com" (no path or trailing slash), got ${describeValue(iss.input)}${hint}`;
+            },
+          }),
+        ),
+      ),
+      [],
     )
-    .default([])
-    .describe("Origins of the pages that embed the widget, compared exactly with the browser's Origin header."),
+    .register(z.globalRegistry, {
+      description: "Origins of the pages that embed the widget, compared exactly with the browser's Origin header.",
+    }),
 });
 
 export const ClinicSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   address: z.object({
-    line1: z.string().min(1),
-    line2: z.string().optional(),
-    city: z.string().min(1),
-    region: z.string().optional(),
-    postalCode: z.string().min(1),
-    country: z.string().regex(/^[A-Z]{2}$/, { error: (iss) => expectedMessage('a two-letter ISO country code such as "CA"', iss.input) }),
+    line1: z.string().check(z.minLength(1)),
+    line2: z.optional(z.string()),
+    city: z.string().check(z.minLength(1)),
+    region: z.optional(z.string()),
+    postalCode: z.string().check(z.minLength(1)),
+    country: z
+      .string()
+      .check(z.regex(/^[A-Z]{2}$/, { error: (iss) => expectedMessage('a two-letter ISO country code such as "CA"', iss.input) })),
   }),
-  phone: z.string().min(5),
+  phone: z.string().check(z.minLength(5)),
   email: z.email(),
   // Rendered as a link, so only web addresses: a javascript: URL would run in the host page.
-  website: z.url({ protocol: /^https?$/, error: (iss) => expectedMessage('an http(s) URL such as "https://www.example.com"', iss.input) }).optional(),
+  website: z.optional(
+    z.url({ protocol: /^https?$/, error: (iss) => expectedMessage('an http(s) URL such as "https://www.example.com"', iss.input) }),
+  ),
 });
 
 export const PoliciesSchema = z.object({
   cancellation: LocalizedTextSchema,
   privacy: LocalizedTextSchema,
-  preparation: LocalizedTextSchema.optional(),
-  aftercare: LocalizedTextSchema.optional(),
+  preparation: z.optional(LocalizedTextSchema),
+  aftercare: z.optional(LocalizedTextSchema),
 });
 
 export const ClinicConfigSchema = z
   .object({
-    $schema: z.string().optional(),
+    $schema: z.optional(z.string()),
     clinic: ClinicSchema,
     timeZone: TimeZoneSchema,
     currency: CurrencySchema,
     /** First is the default; the widget supports "en" and "fr". */
-    locales: z.array(LocaleSchema).min(1).default(["en"]),
-    services: z.array(ServiceSchema).min(1, { error: "expected at least one service" }),
-    therapists: z.array(TherapistSchema).min(1, { error: "expected at least one therapist" }),
-    closures: z.array(ClosureSchema).default([]),
-    booking: BookingRulesSchema.default(BookingRulesSchema.parse({})),
-    deals: z.array(DealSchema).default([]),
-    questionnaire: QuestionnaireSchema.optional(),
+    locales: z._default(z.array(LocaleSchema).check(z.minLength(1)), ["en"]),
+    services: z.array(ServiceSchema).check(z.minLength(1, { error: "expected at least one service" })),
+    therapists: z.array(TherapistSchema).check(z.minLength(1, { error: "expected at least one therapist" })),
+    closures: z._default(z.array(ClosureSchema), []),
+    booking: z._default(BookingRulesSchema, BookingRulesSchema.parse({})),
+    deals: z._default(z.array(DealSchema), []),
+    questionnaire: z.optional(QuestionnaireSchema),
     submit: SubmitSettingsSchema,
     policies: PoliciesSchema,
   })
   // Also when other parts failed: every problem in one pass saves the clinic a round trip per fix.
-  .superRefine(checkCrossReferences, { when: (payload) => typeof payload.value === "object" && payload.value !== null });
+  .check(z.superRefine(checkCrossReferences, { when: (payload) => typeof payload.value === "object" && payload.value !== null }));
 
 export type ClinicConfig = z.infer<typeof ClinicConfigSchema>;
 /** What a clinic writes: defaults may be left out. */
