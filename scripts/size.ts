@@ -12,56 +12,14 @@
  * gzip figure per group compresses that group's bytes alone, so the groups add up to a little
  * more than the whole.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
+import { join } from "node:path";
 import { build } from "vite";
 import buildOnce from "../tests/dist/build-once";
+import { budgets, EMBED, gz, KB, ROOT, scriptsIn, sizeOf } from "./bundle-budgets";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const KB = 1024;
-
-const gz = (data: string | Buffer): number => gzipSync(data, { level: 9 }).byteLength;
 const kb = (bytes: number): string => `${(bytes / KB).toFixed(1)} KB`;
-
-interface Budget {
-  name: string;
-  files: string[];
-  limit: number;
-}
-
-const EMBED = join(ROOT, "dist/embed");
-
-/** Every JavaScript file under a folder, relative to ROOT. */
-function scriptsIn(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(".js"))
-    .map((file) => relative(ROOT, join(folder, file)))
-    .sort();
-}
-
-/** The file and the chunks it imports statically, transitively: all of it runs before it does. */
-function staticClosure(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const code = readFileSync(join(ROOT, file), "utf8");
-  for (const match of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["'`]([^"'`]+)["'`]/g)) {
-    const target = match[1];
-    if (target?.startsWith(".")) staticClosure(relative(ROOT, resolve(dirname(join(ROOT, file)), target)), seen);
-  }
-  return seen;
-}
-
-function budgets(): Budget[] {
-  const loader = "dist/embed/loader.js";
-  return [
-    { name: "loader (the snippet)", files: [loader], limit: 1 * KB },
-    { name: "code to paint the service step", files: [loader, ...staticClosure("dist/embed/clinic-booking.js")], limit: 25 * KB },
-    { name: "all widget code (every chunk, French included)", files: scriptsIn(EMBED), limit: 60 * KB },
-  ];
-}
 
 function report(): boolean {
   let ok = true;
@@ -69,7 +27,7 @@ function report(): boolean {
   for (const file of scriptsIn(EMBED)) console.log(`  ${file.padEnd(56)} ${kb(gz(readFileSync(join(ROOT, file)))).padStart(9)}`);
   console.log("\nBudgets (sum of each file's gzip -9 size, as a browser downloads them):");
   for (const budget of budgets()) {
-    const bytes = budget.files.reduce((sum, file) => sum + gz(readFileSync(join(ROOT, file))), 0);
+    const bytes = sizeOf(budget);
     const within = bytes <= budget.limit;
     ok &&= within;
     console.log(`  ${within ? "ok  " : "OVER"}  ${budget.name.padEnd(52)} ${kb(bytes).padStart(9)} / ${kb(budget.limit)}${within ? "" : `  (+${kb(bytes - budget.limit)})`}`);

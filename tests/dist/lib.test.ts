@@ -2,11 +2,20 @@ import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { budgets, sizeOf } from "../../scripts/bundle-budgets";
 import { built } from "./harness";
 
 describe("the built files", () => {
   it("keeps the snippet's loader within 1 KB gzipped", () => {
     expect(gzipSync(built("loader.js"), { level: 9 }).length).toBeLessThanOrEqual(1024);
+  });
+
+  it("paints the service step with at most 25 KB gzipped, the loader and the bundle, no chunk", () => {
+    const paint = budgets().find((budget) => budget.name.startsWith("code to paint"));
+    if (!paint) throw new Error("no paint budget");
+    // A static import of a chunk would put it on the first paint's path.
+    expect(paint.files).toEqual(["dist/embed/loader.js", "dist/embed/clinic-booking.js"]);
+    expect(sizeOf(paint)).toBeLessThanOrEqual(paint.limit);
   });
 
   it("ships the npm module with its declarations and without side effects", async () => {
