@@ -85,7 +85,7 @@ export async function buildBaseline(outDir: string): Promise<string> {
 const EMBED_DIR = join(ROOT, "dist/embed");
 
 /** The baseline page and script, and the widget's bare page with its bundle and config, on one origin. */
-export function serveFixtures(baselineScript: string, config: string): Promise<Server> {
+export function serveFixtures(baselineScript: string, config: string, embedDir = EMBED_DIR): Promise<Server> {
   const page = (name: string) => readFileSync(join(HERE, "fixtures", name), "utf8");
   const send = (response: ServerResponse, type: string, body: string | Buffer) => {
     response.writeHead(200, { "content-type": `${type}; charset=utf-8`, "cache-control": "no-store" });
@@ -97,8 +97,8 @@ export function serveFixtures(baselineScript: string, config: string): Promise<S
     if (path === "/widget.html") return send(response, "text/html", page("widget.html"));
     if (path === "/api/config") return send(response, "application/json", config);
     if (path.startsWith("/embed/")) {
-      const file = resolve(EMBED_DIR, `.${path.slice("/embed".length)}`);
-      if (!file.startsWith(EMBED_DIR) || !existsSync(file)) {
+      const file = resolve(embedDir, `.${path.slice("/embed".length)}`);
+      if (!file.startsWith(embedDir) || !existsSync(file)) {
         response.writeHead(404).end();
         return;
       }

@@ -47,8 +47,21 @@ export function percentOf(amount: number, percent: number): number {
 /** Formats minor units for display, e.g. `formatMoney(8250, "CAD", "fr-CA")` → "82,50 $". */
 export function formatMoney(amount: number, currency: string, locale: string): string {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`expected an integer amount, got ${amount}`);
-  const formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
-  return formatter.format(toDecimalString(amount, currencyDigits(currency)));
+  return moneyFormat(locale, currency).format(toDecimalString(amount, currencyDigits(currency)));
+}
+
+// Building an Intl formatter costs far more than using one (it loads locale data), and a price
+// list formats the same currency dozens of times: one formatter per locale and currency.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency });
+    moneyFormats.set(key, format);
+  }
+  return format;
 }
 
 /** 8250 with 2 digits → "82.50": an exact decimal that Intl formats without float error. */

@@ -22,34 +22,41 @@ export interface Formatters {
 // A calendar day is a label, not an instant: formatting its noon in UTC shows the same day everywhere.
 const dayAsInstant = (localDate: string) => new Date(`${localDate}T12:00:00Z`);
 
+/**
+ * Intl formatters are built on first use and kept: building one loads locale data and costs
+ * far more than formatting (it dominated the first step's paint when all were built up front),
+ * and the slot grid formats hundreds of times in one zone.
+ */
 export function createFormatters(locale: string): Formatters {
-  const dayFormat = new Intl.DateTimeFormat(locale, { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" });
-  const dateFormat = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-  const shortDayFormat = new Intl.DateTimeFormat(locale, { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
-  const listFormat = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
-  const numberFormat = new Intl.NumberFormat(locale);
+  const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+  const dateTimeFormat = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+    const key = JSON.stringify(options);
+    let format = dateTimeFormats.get(key);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, options);
+      dateTimeFormats.set(key, format);
+    }
+    return format;
+  };
+  let listFormat: Intl.ListFormat | undefined;
+  let numberFormat: Intl.NumberFormat | undefined;
   return {
     money: (amount, currency) => formatMoney(amount, currency, locale),
-    day: (localDate) => dayFormat.format(dayAsInstant(localDate)),
-    date: (localDate) => dateFormat.format(dayAsInstant(localDate)),
-    shortDay: (localDate) => shortDayFormat.format(dayAsInstant(localDate)),
-    time: (instant, timeZone) =>
-      new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone }).format(new Date(instant)),
+    day: (localDate) => dateTimeFormat({ weekday: "long", month: "long", day: "numeric", timeZone: "UTC" }).format(dayAsInstant(localDate)),
+    date: (localDate) => dateTimeFormat({ year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(dayAsInstant(localDate)),
+    shortDay: (localDate) =>
+      dateTimeFormat({ weekday: "short", month: "short", day: "numeric", timeZone: "UTC" }).format(dayAsInstant(localDate)),
+    time: (instant, timeZone) => dateTimeFormat({ hour: "numeric", minute: "2-digit", timeZone }).format(new Date(instant)),
     dateTime: (instant, timeZone) =>
-      new Intl.DateTimeFormat(locale, {
-        weekday: "long",
-        month: "long",
-        day: "numeric",
-        hour: "numeric",
-        minute: "2-digit",
-        timeZone,
-      }).format(new Date(instant)),
+      dateTimeFormat({ weekday: "long", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZone }).format(
+        new Date(instant),
+      ),
     zoneName: (timeZone, at) => {
-      const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "longGeneric" }).formatToParts(new Date(at));
+      const parts = dateTimeFormat({ timeZone, timeZoneName: "longGeneric" }).formatToParts(new Date(at));
       return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
     },
-    list: (items) => listFormat.format(items),
-    number: (value) => numberFormat.format(value),
+    list: (items) => (listFormat ??= new Intl.ListFormat(locale, { style: "long", type: "conjunction" })).format(items),
+    number: (value) => (numberFormat ??= new Intl.NumberFormat(locale)).format(value),
   };
 }
 

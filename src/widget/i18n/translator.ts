@@ -29,7 +29,7 @@ export function translatorFor(catalogue: Catalogue, locale: string, clinicLocale
   const language = languageOf(locale) ?? "en";
   const formatLocale = formattingLocale(locale, region);
   const formatters = createFormatters(formatLocale);
-  const plurals = new Intl.PluralRules(formatLocale);
+  let plurals: Intl.PluralRules | undefined;
 
   const fill = (template: string, params?: Params) =>
     params
@@ -53,7 +53,7 @@ export function translatorFor(catalogue: Catalogue, locale: string, clinicLocale
       return template === undefined ? undefined : fill(template, params);
     },
     plural: (key, count, params) => {
-      const form = plurals.select(count) === "one" ? "one" : "other";
+      const form = (plurals ??= new Intl.PluralRules(formatLocale)).select(count) === "one" ? "one" : "other";
       return fill(lookup(`${key}.${form}`) ?? catalogue[`${key}.other` as MessageKey], { count, ...params });
     },
     text: (value) => resolveText(value, locale, clinicLocales),
