@@ -3,6 +3,7 @@ import { resolveLocale } from "../src/widget/i18n/locale";
 import type { WidgetHandle, WidgetPrefill } from "../src/widget/types";
 import { codeUnavailable, loadValidator, readClinicConfig, validateClinicConfig, type ConfigFailure, type ConfigSources } from "./config-source";
 import { mountPreview, previewTranslator, readPreviewConfig, type PreviewHandle } from "../src/widget/preview";
+import { afterNextPaint } from "./after-paint";
 import { renderConfigError } from "./error-panel";
 import { dispatchClinicEvent, hostDetail, type ClinicBookingEventMap, type DisplayMode } from "./events";
 import { buildFrame, type Frame, type FrameLabels } from "./frame";
@@ -31,6 +32,8 @@ export class ClinicBookingElement extends ElementBase {
   #config: ClinicConfig | null = null;
   #handle: WidgetHandle | null = null;
   #frame: Frame | null = null;
+  /** The first step painted from the unchecked config, until the flow takes over. */
+  #preview: PreviewHandle | null = null;
   #loading: AbortController | null = null;
   #scheduled = false;
   /** `open()` called before the config arrived: honoured once the widget is mounted. */
@@ -93,6 +96,8 @@ export class ClinicBookingElement extends ElementBase {
       this.#relabel();
     } else if (this.#handle) {
       this.#handle.prefill(this.#prefill());
+    } else if (name === "service" && next) {
+      this.#preview?.prefill(next);
     }
   }
 
@@ -110,8 +115,9 @@ export class ClinicBookingElement extends ElementBase {
 
   /** Values the page knows about the client; never health answers. */
   prefill(values: WidgetPrefill): void {
-    if (this.#handle) this.#handle.prefill(values);
-    else this.#pendingPrefill = { ...this.#pendingPrefill, ...values };
+    if (this.#handle) return this.#handle.prefill(values);
+    this.#pendingPrefill = { ...this.#pendingPrefill, ...values };
+    if (values.serviceId) this.#preview?.prefill(values.serviceId);
   }
 
   #shadow(): ShadowRoot {
@@ -145,7 +151,7 @@ export class ClinicBookingElement extends ElementBase {
     });
     if (stale()) return;
     if (!read.ok) return this.#fail(root, read);
-    const preview = await this.#paintEarly(root, read.raw);
+    const preview = await this.#paintEarly(root, read.raw, stale);
     // The schema and the flow are most of the code: running it before the first step is on
     // screen would only delay that step. It downloads once the step has painted.
     if (preview) await afterNextPaint();
@@ -157,12 +163,18 @@ export class ClinicBookingElement extends ElementBase {
     this.#loading = null;
     if (!checked.ok || !code) {
       preview?.unmount();
+      this.#preview = null;
       this.#frame = null;
       return this.#fail(root, checked.ok ? codeUnavailable() : checked);
     }
     const resume = preview?.handOver();
+    this.#preview = null;
     this.#config = checked.config;
-    this.#frame ??= buildFrame(root, this.mode, this.#labels());
+    if (!this.#frame) {
+      // Nothing was painted early: the element's own loading content still fills the root.
+      root.replaceChildren();
+      this.#frame = buildFrame(root, this.mode, this.#labels());
+    }
     this.#frame.setLabels(this.#labels());
     const mode = this.mode;
     this.#handle = code.mountEmbeddedWidget(this.#frame.container, {
@@ -191,22 +203,23 @@ export class ClinicBookingElement extends ElementBase {
    * Paints the service step from the unchecked config while the schema and the flow download.
    * Null when the config does not even have the shape to paint it; the schema then says why.
    */
-  async #paintEarly(root: ShadowRoot, raw: unknown): Promise<PreviewHandle | null> {
+  async #paintEarly(root: ShadowRoot, raw: unknown, stale: () => boolean): Promise<PreviewHandle | null> {
     const config = readPreviewConfig(raw);
     if (!config) return null;
     const locale = resolveLocale([this.getAttribute("locale"), this.ownerDocument.documentElement.lang, ...config.locales]);
     const translator = await previewTranslator(locale, config.locales, config.country);
-    if (!translator || !this.isConnected) return null;
+    // A remount while French was downloading has painted its own config by now.
+    if (!translator || stale() || !this.isConnected) return null;
     root.replaceChildren();
     this.#frame = buildFrame(root, this.mode, this.#labels(config.clinicName, config.locales));
-    const preview = mountPreview(this.#frame.container, {
+    this.#preview = mountPreview(this.#frame.container, {
       config,
       translator,
       idPrefix: `cb${Math.random().toString(36).slice(2, 10)}`,
       serviceId: this.#prefill().serviceId,
     });
     this.#openIfAsked();
-    return preview;
+    return this.#preview;
   }
 
   #fail(root: ShadowRoot, { title, error }: ConfigFailure): void {
@@ -219,6 +232,9 @@ export class ClinicBookingElement extends ElementBase {
   #teardown(): void {
     this.#loading?.abort();
     this.#loading = null;
+    // Now, not when the abandoned load next wakes: its tree and stylesheet leave with the root's content.
+    this.#preview?.unmount();
+    this.#preview = null;
     this.#handle?.unmount();
     this.#handle = null;
     this.#frame = null;
@@ -275,19 +291,6 @@ export interface ClinicBookingElement {
     options?: boolean | EventListenerOptions,
   ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
-}
-
-/** After the browser has painted (or soon, in a background tab where frames do not run). */
-function afterNextPaint(): Promise<void> {
-  return new Promise((done) => {
-    const fallback = setTimeout(done, 100);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(fallback);
-        done();
-      }, 0),
-    );
-  });
 }
 
 function lookupRoot(element: Element): Document | ShadowRoot {

@@ -12,6 +12,8 @@ vi.mock("../../src/widget/mount", () => ({
     const heading = root.ownerDocument.createElement("h2");
     heading.tabIndex = -1;
     heading.textContent = "Choose a service";
+    // Told apart from the early-painted first step, which has the same heading.
+    heading.dataset.flow = "";
     root.append(heading);
     return { unmount: () => {}, setLocale: () => {}, prefill: (values) => prefills.push(["later", values]) };
   },
@@ -30,7 +32,7 @@ function create(attributes: Record<string, string>): ClinicBookingElement {
 const dialogOf = (element: Element) => element.shadowRoot?.querySelector("dialog") ?? null;
 
 async function ready(element: Element): Promise<HTMLDialogElement> {
-  await vi.waitFor(() => expect(dialogOf(element)?.querySelector('[part="widget"] h2')).toBeTruthy());
+  await vi.waitFor(() => expect(dialogOf(element)?.querySelector('[part="widget"] h2[data-flow]')).toBeTruthy());
   return dialogOf(element) as HTMLDialogElement;
 }
 

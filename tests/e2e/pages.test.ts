@@ -13,6 +13,7 @@ import {
   shownTotal,
   slots,
   stepHeading,
+  waitForFlow,
   waitForStep,
   widget,
 } from "./support/flow";
@@ -31,6 +32,8 @@ describe("the demo pages", () => {
     try {
       const w = widget(page);
       await waitForStep(w, "Choose a service");
+      // chooseRadio finds the group by the radios' name, which the flow gives anew when it takes over.
+      await waitForFlow(w);
       await chooseRadio(page, w, w.getByRole("radio", { name: /^Myofascial release, 60 min/ }), "the service");
       await press(page, continueButton(w), "Enter", "Continue");
 
@@ -85,6 +88,7 @@ describe("the demo pages", () => {
 
   it("hostile.html under a strict CSP: the booking completes with no violation and no console error, at the same font sizes as index.html", async () => {
     const reference = await openPage(env, "index.html");
+    await waitForFlow(widget(reference.page));
     const referenceSizes = await fontSizes(widget(reference.page));
     await reference.context.close();
 
@@ -93,6 +97,7 @@ describe("the demo pages", () => {
       const cspMessages = problems.consoleMessages.filter((text) => /Content.Security.Policy/i.test(text) && !META_FRAME_ANCESTORS.test(text));
       const w = widget(page);
       await waitForStep(w, "Choose a service");
+      await waitForFlow(w);
       expect(await fontSizes(w)).toEqual(referenceSizes);
       expect(referenceSizes.heading).not.toBe(referenceSizes.body);
 

@@ -9,6 +9,8 @@ import type { PreviewConfig } from "./preview-config";
 export interface PreviewHandle {
   /** Unmounts the preview and says where the client was, for the flow to carry on from there. */
   handOver(): ResumeState;
+  /** A service the page asks for while the step is on screen (a "Book this" button); like the flow, only while none is chosen. */
+  prefill(serviceId: string): void;
   unmount(): void;
 }
 
@@ -26,18 +28,23 @@ export function mountPreview(container: HTMLElement, options: PreviewOptions): P
   const asked = config.services.find((s) => s.id === options.serviceId);
   let choice: PreviewChoice = { serviceId: asked?.id ?? null, minutes: asked ? lengthAfterChoosing(asked, undefined, null) : null };
   let continued = false;
+  // The preview keeps its choice in its own state: a choice made by the page is painted afresh.
+  let generation = 0;
   const dropStyles = adoptBaseStyles(container);
-  render(
-    <ServicePreview
-      config={config}
-      translator={options.translator}
-      idPrefix={options.idPrefix}
-      initial={choice}
-      onChoose={(next) => (choice = next)}
-      onContinue={() => (continued = true)}
-    />,
-    container,
-  );
+  const paint = () =>
+    render(
+      <ServicePreview
+        key={generation}
+        config={config}
+        translator={options.translator}
+        idPrefix={options.idPrefix}
+        initial={choice}
+        onChoose={(next) => (choice = next)}
+        onContinue={() => (continued = true)}
+      />,
+      container,
+    );
+  paint();
 
   function unmount(): void {
     render(null, container);
@@ -49,6 +56,13 @@ export function mountPreview(container: HTMLElement, options: PreviewOptions): P
       const focus = focusedControl(container);
       unmount();
       return { ...choice, continued, focus };
+    },
+    prefill(serviceId) {
+      const service = config.services.find((s) => s.id === serviceId);
+      if (!service || choice.serviceId !== null) return;
+      choice = { serviceId, minutes: lengthAfterChoosing(service, undefined, null) };
+      generation++;
+      paint();
     },
     unmount,
   };

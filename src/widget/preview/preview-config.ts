@@ -16,6 +16,14 @@ const isText = (value: unknown): value is string => typeof value === "string" &&
 const isLocalizedText = (value: unknown): value is LocalizedText =>
   isText(value) || (isObject(value) && Object.values(value).length > 0 && Object.values(value).every(isText));
 const isWhole = (value: unknown, min: number): value is number => Number.isInteger(value) && (value as number) >= min;
+// The schema's form: a tag like "constructor" would reach resolveText as a lookup key.
+const isLocaleTag = (value: unknown): value is string => typeof value === "string" && /^[a-z]{2}(-[A-Z]{2})?$/.test(value);
+
+/** Like `every`, but a hole fails: `every` skips holes, and the views would meet them as undefined. */
+function everyItem(list: readonly unknown[], check: (item: unknown) => boolean): boolean {
+  for (let i = 0; i < list.length; i++) if (!(i in list) || !check(list[i])) return false;
+  return true;
+}
 
 /**
  * Reads what the first step needs from a config that the schema has not checked yet, so the
@@ -27,8 +35,8 @@ export function readPreviewConfig(raw: unknown): PreviewConfig | null {
   if (!isObject(raw) || !isObject(raw.clinic) || !isText(raw.clinic.name)) return null;
   const { currency, locales, services } = raw;
   if (typeof currency !== "string" || !/^[A-Z]{3}$/.test(currency)) return null;
-  if (locales !== undefined && !(Array.isArray(locales) && locales.every(isText))) return null;
-  if (!Array.isArray(services) || services.length === 0 || !services.every(isPreviewService)) return null;
+  if (locales !== undefined && !(Array.isArray(locales) && everyItem(locales, isLocaleTag))) return null;
+  if (!Array.isArray(services) || services.length === 0 || !everyItem(services, isPreviewService)) return null;
   const address = raw.clinic.address;
   return {
     clinicName: raw.clinic.name,
@@ -45,6 +53,6 @@ function isPreviewService(value: unknown): boolean {
   return (
     Array.isArray(durations) &&
     durations.length > 0 &&
-    durations.every((d) => isObject(d) && isWhole(d.minutes, 1) && isWhole(d.price, 0))
+    everyItem(durations, (d) => isObject(d) && isWhole(d.minutes, 1) && isWhole(d.price, 0))
   );
 }

@@ -75,6 +75,8 @@ export interface PageOptions {
   locale?: string;
   /** Script run in every document before the page's own. */
   initScript?: string;
+  /** Runs before the page is requested: routes, request listeners. */
+  prepare?: (page: Page) => Promise<void> | void;
 }
 
 /** A new context (no shared state) with the clinic's time zone and the fixed clock. */
@@ -95,6 +97,7 @@ export async function openPage(env: E2E, path: string, options: PageOptions = {}
     if (message.type() === "error") problems.consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => problems.pageErrors.push(error.message));
+  await options.prepare?.(page);
   await page.goto(new URL(path, env.demo.url).href);
   return { context, page, problems };
 }

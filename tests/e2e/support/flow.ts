@@ -20,6 +20,18 @@ export async function waitForStep(root: Locator, name: string | RegExp): Promise
   await stepHeading(root, name).waitFor({ state: "visible" });
 }
 
+/**
+ * The whole flow is mounted, not only the first step painted ahead of it: the two are drawn
+ * alike, and a measurement taken as one replaces the other reads a detached element.
+ */
+export async function waitForFlow(element: Locator): Promise<void> {
+  await element.evaluate((host) =>
+    (host as HTMLElement & { clinicConfig: unknown }).clinicConfig !== null
+      ? undefined
+      : new Promise<void>((done) => host.addEventListener("clinic-booking:ready", () => done(), { once: true })),
+  );
+}
+
 export function continueButton(root: Locator): Locator {
   return root.getByRole("button", { name: /^(Continue|Continuer|Save and return to review|Enregistrer et revenir)/ });
 }

@@ -1,0 +1,171 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import userEvent from "@testing-library/user-event";
+import { defineClinicBooking } from "../../embed/element";
+import { en } from "../../src/widget/i18n/en";
+import { createElement, demo, eventsOf, holdAfterFirstPaint, paintedHeadings, shadowOf } from "./support/early-paint";
+
+const support = await vi.hoisted(() => import("./support/early-paint"));
+vi.mock("../../embed/after-paint", () => support.heldAfterPaint());
+vi.mock("../../embed/widget-code", () => support.flowWithoutNetwork());
+
+vi.setConfig({ testTimeout: 20_000 });
+
+let code: ReturnType<typeof holdAfterFirstPaint>;
+/** The schema and the flow are imported on first use: that takes a while on a busy machine. */
+const LOADED = { timeout: 15_000, interval: 20 };
+const user = () => userEvent.setup({ delay: null });
+const radioCount = () => (demo().services as { durations: unknown[] }[]).reduce((n, s) => n + s.durations.length, 0);
+
+beforeAll(() => {
+  defineClinicBooking();
+});
+
+beforeEach(() => {
+  code = holdAfterFirstPaint();
+});
+
+afterEach(() => {
+  code.release();
+  document.body.replaceChildren();
+  document.documentElement.lang = "";
+});
+
+async function previewOf(element: Element) {
+  const shadow = shadowOf(element);
+  await shadow.query.findByRole("heading", { level: 2, name: en["service.heading"] });
+  return shadow;
+}
+
+describe("the first step, painted before the flow's code is there", () => {
+  it("shows every service and length from the unchecked config, and says what is missing on Continue", async () => {
+    const element = createElement();
+    const ready = eventsOf(element, "ready");
+    const { root, query } = await previewOf(element);
+
+    expect(query.getAllByRole("radio")).toHaveLength(radioCount());
+    expect(query.getByRole("radio", { name: /^Clinical massage, 60 min, \$115\.00$/ })).toBeTruthy();
+    expect(query.getByRole("region", { name: en["widget.label"].replace("{clinic}", "Harbourview Clinical Massage") })).toBeTruthy();
+    // The flow has not been mounted: no config checked, no "ready".
+    expect(code.mounts).toHaveLength(0);
+    expect(element.clinicConfig).toBeNull();
+    expect(ready).toEqual([]);
+
+    await user().click(query.getByRole("button", { name: en["nav.continue"] }));
+    expect(query.getByText(en["service.error.choose-service"])).toBeTruthy();
+    await vi.waitFor(() => expect(root.activeElement).toBe(query.getAllByRole("radio")[0]));
+    expect(query.getAllByRole("radio").every((r) => r.getAttribute("aria-invalid") === "true")).toBe(true);
+
+    await user().click(query.getByRole("radio", { name: /^Sports massage, 30 min/ }));
+    expect(query.queryByText(en["service.error.choose-service"])).toBeNull();
+
+    code.release();
+    await vi.waitFor(() => expect(ready).toEqual([{ mode: "inline", locale: "en" }]), LOADED);
+    expect(element.clinicConfig?.clinic.name).toBe("Harbourview Clinical Massage");
+  });
+
+  it("asks only for a length when the page named the service", async () => {
+    const element = createElement({ service: "deep-tissue" });
+    const { query } = await previewOf(element);
+    expect(query.getByRole("group", { name: "Deep tissue massage" }).className).toContain("cb-card--chosen");
+    await user().click(query.getByRole("button", { name: en["nav.continue"] }));
+    expect(query.getByText(en["service.error.choose-duration"])).toBeTruthy();
+  });
+
+  it("shows a service the page asks for while the step is on screen, unless the client chose one", async () => {
+    const element = createElement();
+    const { query } = await previewOf(element);
+    const card = (name: string) => query.getByRole("group", { name });
+    // What a "Book this" button does: prefill, then open.
+    element.prefill({ serviceId: "sports-massage" });
+    expect(card("Sports massage").className).toContain("cb-card--chosen");
+
+    await user().click(query.getByRole("radio", { name: /^Deep tissue massage, 30 min/ }));
+    element.prefill({ serviceId: "trigger-point" });
+    element.setAttribute("service", "clinical-massage");
+    expect(card("Trigger point therapy").className).not.toContain("cb-card--chosen");
+    expect((query.getByRole("radio", { name: /^Deep tissue massage, 30 min/ }) as HTMLInputElement).checked).toBe(true);
+
+    code.release();
+    await vi.waitFor(() => expect(code.mounts).toHaveLength(1), LOADED);
+    expect(code.mounts[0]?.resume).toMatchObject({ serviceId: "deep-tissue", minutes: 30 });
+    expect((query.getByRole("radio", { name: /^Deep tissue massage, 30 min/ }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it("hands the choice and the focused control over to the flow", async () => {
+    const element = createElement();
+    const { root, query } = await previewOf(element);
+    const early = query.getByRole("radio", { name: /^Sports massage, 45 min/ });
+    await user().click(early);
+    expect(root.activeElement).toBe(early);
+
+    code.release();
+    await vi.waitFor(() => expect(code.mounts).toHaveLength(1), LOADED);
+    expect(code.mounts[0]?.resume).toEqual({ serviceId: "sports-massage", minutes: 45, continued: false, focus: "input:sports-massage:45" });
+
+    const late = query.getByRole("radio", { name: /^Sports massage, 45 min/ }) as HTMLInputElement;
+    expect(late).not.toBe(early);
+    expect(early.isConnected).toBe(false);
+    expect(late.checked).toBe(true);
+    expect(root.activeElement).toBe(late);
+    expect(query.getAllByRole("radio")).toHaveLength(radioCount());
+    // One step on screen: the preview is gone, not left beside the flow.
+    expect(root.querySelectorAll("section.cb-step")).toHaveLength(1);
+  });
+
+  it("carries a Continue pressed early on to the next step", async () => {
+    const element = createElement();
+    const { query } = await previewOf(element);
+    await user().click(query.getByRole("radio", { name: /^Clinical massage, 60 min/ }));
+    await user().click(query.getByRole("button", { name: en["nav.continue"] }));
+    // Continue waits for the flow.
+    expect(query.getByRole("heading", { level: 2 }).textContent).toBe(en["service.heading"]);
+
+    code.release();
+    await query.findByRole("heading", { level: 2, name: en["step.health"] }, LOADED);
+    expect(code.mounts[0]?.resume).toMatchObject({ serviceId: "clinical-massage", minutes: 60, continued: true });
+  });
+});
+
+describe("a config the schema refuses", () => {
+  it("replaces the painted step with every problem, and reports it", async () => {
+    const config = demo();
+    delete config.policies;
+    const element = createElement({}, config);
+    const { root } = shadowOf(element);
+    const elementSheets = root.adoptedStyleSheets.length;
+    const errors = eventsOf(element, "error");
+    const ready = eventsOf(element, "ready");
+    await previewOf(element);
+    expect(errors).toEqual([]);
+
+    code.release();
+    await vi.waitFor(() => expect(root.querySelector(".config-error")).not.toBeNull(), LOADED);
+    const lines = Array.from(root.querySelectorAll(".config-error li"), (li) => li.textContent ?? "");
+    expect(lines.map((line) => line.slice(0, line.indexOf(":")))).toEqual(["policies"]);
+    expect(root.querySelector(".cb-step")).toBeNull();
+    expect(root.querySelectorAll('[role="radio"], input')).toHaveLength(0);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ kind: "config", issues: [{ path: "policies" }] });
+    expect(ready).toEqual([]);
+    expect(code.mounts).toHaveLength(0);
+    // The preview's stylesheet leaves with it.
+    expect(root.adoptedStyleSheets).toHaveLength(elementSheets);
+  });
+
+  it("paints nothing early from a services list with a hole, and the schema says where", async () => {
+    const config = demo();
+    const services = config.services as unknown[];
+    // Only a script can hand over such a list (JSON has no holes), through the config property.
+    delete services[0];
+    const element = createElement();
+    const painted = paintedHeadings(element);
+    element.config = config;
+    const errors = eventsOf(element, "error");
+
+    code.release();
+    await vi.waitFor(() => expect(errors).toHaveLength(1), LOADED);
+    expect(errors[0]).toMatchObject({ kind: "config", issues: expect.arrayContaining([expect.objectContaining({ path: "services[0]" })]) });
+    expect(painted).toEqual([]);
+    expect(element.shadowRoot?.querySelector(".config-error")).not.toBeNull();
+  });
+});

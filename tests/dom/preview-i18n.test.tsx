@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, render, screen } from "@testing-library/preact";
+import userEvent from "@testing-library/user-event";
+import demo from "../../demo/clinic.json";
+import { en } from "../../src/widget/i18n/en";
+import { fr } from "../../src/widget/i18n/fr";
+import { translatorFor, type Catalogue } from "../../src/widget/i18n/translator";
+import { readPreviewConfig, type PreviewConfig } from "../../src/widget/preview";
+import { ServicePreview, type PreviewChoice } from "../../src/widget/preview/ServicePreview";
+
+afterEach(cleanup);
+
+function previewConfig(): PreviewConfig {
+  const config = readPreviewConfig(structuredClone(demo));
+  if (!config) throw new Error("demo/clinic.json cannot be painted early");
+  return config;
+}
+
+/** The catalogue, recording every key a view asks it for. */
+function recording(catalogue: Catalogue): { catalogue: Catalogue; keys: Set<string> } {
+  const keys = new Set<string>();
+  const proxy = new Proxy(catalogue, {
+    get(target, key, receiver) {
+      if (typeof key === "string") keys.add(key);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+    getOwnPropertyDescriptor(target, key) {
+      if (typeof key === "string") keys.add(key);
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+  });
+  return { catalogue: proxy, keys };
+}
+
+/** Paints the preview, then makes it show both of its errors, so every string it has is on screen once. */
+async function paintEverything(catalogue: Catalogue, locale: string, initial: PreviewChoice): Promise<HTMLElement> {
+  const config = previewConfig();
+  const translator = translatorFor(catalogue, locale, config.locales, config.country);
+  const { container } = render(
+    <ServicePreview config={config} translator={translator} idPrefix="cbtest" initial={initial} onChoose={() => {}} onContinue={() => {}} />,
+  );
+  const user = userEvent.setup({ delay: null });
+  await user.click(screen.getByRole("button", { name: catalogue["nav.continue"] }));
+  return container as HTMLElement;
+}
+
+/** Every piece of text a person or a screen reader gets: text nodes and the attributes read aloud. */
+function everythingShown(container: HTMLElement): string[] {
+  const texts: string[] = [];
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node.textContent ?? "");
+  for (const element of Array.from(container.querySelectorAll("*"))) {
+    for (const name of ["aria-label", "title", "alt", "placeholder"]) {
+      const value = element.getAttribute(name);
+      if (value !== null) texts.push(value);
+    }
+  }
+  return texts.filter((text) => text.trim() !== "");
+}
+
+const KEY_LIKE = /\b(widget|stepper|step|service|nav|confirm|details|health|time|review)\.[a-zA-Z-]+/;
+
+describe("the early-painted step's strings", () => {
+  const nothingChosen: PreviewChoice = { serviceId: null, minutes: null };
+  const serviceOnly: PreviewChoice = { serviceId: "deep-tissue", minutes: null };
+
+  it("come only from keys both catalogues have", async () => {
+    const { catalogue, keys } = recording(en);
+    await paintEverything(catalogue, "en", nothingChosen);
+    cleanup();
+    await paintEverything(catalogue, "en", serviceOnly);
+
+    expect(keys).toContain("service.heading");
+    expect(keys).toContain("service.error.choose-service");
+    expect(keys).toContain("service.error.choose-duration");
+    const asked = [...keys].filter((key) => /^[a-z]+\.[\w.-]+$/.test(key));
+    expect(asked.filter((key) => !Object.hasOwn(en, key))).toEqual([]);
+    expect(asked.filter((key) => !Object.hasOwn(fr, key))).toEqual([]);
+  });
+
+  it.each([
+    ["en", en],
+    ["fr-CA", fr],
+  ] as const)("show no key, placeholder or missing text in %s", async (locale, catalogue) => {
+    for (const initial of [nothingChosen, serviceOnly]) {
+      const container = await paintEverything(catalogue, locale, initial);
+      const shown = everythingShown(container);
+      expect(shown.length).toBeGreaterThan(10);
+      expect(shown.filter((text) => KEY_LIKE.test(text))).toEqual([]);
+      expect(shown.filter((text) => /\{\w+\}|undefined|NaN/.test(text))).toEqual([]);
+      expect(screen.getByRole("heading", { level: 2 }).textContent).toBe(catalogue["service.heading"]);
+      const error = initial.serviceId ? "service.error.choose-duration" : "service.error.choose-service";
+      expect(screen.getByText(catalogue[error])).toBeTruthy();
+      cleanup();
+    }
+  });
+
+  it("name the clinic's services in the page's language", async () => {
+    await paintEverything(fr, "fr-CA", nothingChosen);
+    expect(screen.getByRole("group", { name: demo.services[0]?.name.fr })).toBeTruthy();
+    expect(screen.getByRole("radio", { name: new RegExp(`^${demo.services[0]?.name.fr ?? "?"}, 30 min, 70,00\\s\\$$`) })).toBeTruthy();
+  });
+});
