@@ -29,7 +29,7 @@ export function mountWidget(root: ShadowRoot | HTMLElement, options: WidgetOptio
   container.className = "cb-host";
   root.appendChild(container);
   const dropStyles = adoptWidgetStyles(container);
-  const idPrefix = options.idPrefix ?? `cb${newIdempotencyKey().slice(0, 8)}`;
+  const idPrefix = `cb${newIdempotencyKey().slice(0, 8)}`;
   const { resume } = options;
   if (resume?.serviceId) model.service.choose(resume.serviceId, resume.minutes ?? undefined);
   render(<App model={model} announcer={announcer} idPrefix={idPrefix} navigated={resume?.continued === true} />, container);

@@ -52,8 +52,6 @@ export interface WidgetOptions {
   /** The host page's `<html lang>`, read by the embed. */
   pageLocale?: string;
   prefill?: WidgetPrefill;
-  /** Element ids start with it; the embed keeps the one of the early-painted step. */
-  idPrefix?: string;
   /** Carries on from the early-painted service step. */
   resume?: ResumeState;
   /** The client's IANA zone; defaults to the browser's. Their own time is shown when it differs from the clinic's. */
