@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { contextOf, type AppDeps, type AppEnv } from "./context";
 import { requestLog } from "./http/request-log";
-import { apiCors, apiHeaders, staticHeaders } from "./http/security";
+import { apiHeaders, staticHeaders } from "./http/security";
 import { inboxRoutes } from "./inbox/routes";
 import { describeError } from "./log";
 import { availabilityRoutes } from "./routes/availability";
@@ -19,7 +19,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use("*", requestLog(ctx.log));
-  app.use("/api/*", apiHeaders, apiCors(ctx.config));
+  app.use("/api/*", apiHeaders(ctx.config));
 
   app.route("/", configRoutes(ctx));
   app.route("/", availabilityRoutes(ctx));

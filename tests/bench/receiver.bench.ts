@@ -1,143 +1,173 @@
 /**
- * The receiver under load, over loopback only: the demo clinic's config on a temporary SQLite
- * file, at a fixed "now", with the per-IP rate limit raised so it does not cap the run.
+ * The receiver under load, over loopback only. The server runs in a child process
+ * (receiver-server.ts) on a temporary SQLite file, at a fixed "now", with the per-IP rate limit
+ * raised so it does not cap the run; autocannon runs here. The clinic is the demo's, with each
+ * therapist cloned so that there are enough free, non-overlapping slots for every request.
  *
- * 1. Distinct valid bookings (one per free, non-overlapping slot): bookings/s and p99 latency.
+ * 1. Distinct valid bookings, one per free slot, bodies built before the clock starts: a warm-up,
+ *    then a fixed number of requests timed from the first send to the last answer.
  * 2. 50 connections fighting for the same 20 slots, each request with its own key: exactly 20
  *    should be created, the rest refused with 409.
- * Then the database is checked for two overlapping sessions of one therapist.
+ * Then the database file is checked for two overlapping sessions of one therapist.
+ *
+ * `RECEIVER_BENCH_PROF=<dir>` writes a CPU profile of the server process there;
+ * `RECEIVER_BENCH_REQUESTS=<n>` changes the number of measured requests (15,000).
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve, type ServerType } from "@hono/node-server";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import type { BookingRequestInput } from "../../src/core/booking";
+import type { ClinicConfig } from "../../src/core/config";
 import { quote } from "../../src/core/pricing";
 import { questionnaireOf, visibleQuestions } from "../../src/core/screening";
-import { slotsByTherapist, type Slot } from "../../src/core/slots";
-import { createApp } from "../../src/server/app";
+import { slotsByTherapist } from "../../src/core/slots";
 import { loadClinicConfig } from "../../src/server/config-file";
-import { silentLogger } from "../../src/server/log";
-import { openSqliteStore } from "../../src/server/store/sqlite";
+import { startBenchServer, type BenchServer } from "./receiver-server";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const NOW = "2026-12-01T13:00:00.000Z";
 const SERVICE = "clinical-massage";
 const MINUTES = 60;
-const MAX_DISTINCT = 300;
+/** Copies of each demo therapist: 23,500 free, non-overlapping 60-minute slots in all over the 60-day horizon. */
+const THERAPIST_COPIES = 100;
+const CONNECTIONS = 16;
+const WARM_UP_REQUESTS = 2_000;
+const MEASURED_REQUESTS = Number(process.env.RECEIVER_BENCH_REQUESTS ?? 15_000);
 const CONTENDED_SLOTS = 20;
 const CONTENDED_REQUESTS = 1_000;
+const CONTENDED_CONNECTIONS = 50;
+
+export interface RunFigures {
+  connections: number;
+  sent: number;
+  created: number;
+  conflicts: number;
+  /** Answers other than 201 and 409, and requests that got no answer. */
+  other: number;
+  seconds: number;
+  createdPerSecond: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  /** CPU time per answered request: the server process's, and this process's (the load generator). */
+  serverCpuMs: number;
+  loadCpuMs: number;
+}
 
 export interface ReceiverResult {
-  distinct: { sent: number; created: number; perSecond: number; p99: number; p50: number };
-  contended: { sent: number; created: number; conflicts: number; other: number; perSecond: number; p99: number };
+  therapists: number;
+  distinct: RunFigures;
+  contended: RunFigures;
+  storedBookings: number;
   overlaps: number;
+  bufferOverlaps: number;
 }
+
+type Body = { key: string; json: string };
 
 export async function runReceiverBench(): Promise<ReceiverResult> {
   const dir = mkdtempSync(join(tmpdir(), "receiver-bench-"));
-  const config = await loadClinicConfig(join(ROOT, "demo/clinic.json"));
-  const store = openSqliteStore(join(dir, "bookings.sqlite"));
-  const app = createApp({
-    config,
-    store,
-    inboxToken: randomUUID(),
-    clock: () => NOW,
-    log: silentLogger,
-    notifier: { bookingCreated: () => {}, idle: async () => {} },
-    postsPerMinute: 1_000_000,
-  });
-  const server = await new Promise<ServerType>((done) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => done(s));
-  });
-  const url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}/api/bookings`;
-
+  const configPath = join(dir, "clinic.json");
+  const databasePath = join(dir, "bookings.sqlite");
   try {
-    // Free slots per therapist, taken greedily so that no two overlap (buffers included).
-    const byTherapist = slotsByTherapist({ config, serviceId: SERVICE, minutes: MINUTES, from: "2026-12-02", to: "2027-01-29", busy: [], now: NOW });
-    const gapMs = (MINUTES + config.booking.bufferAfterMinutes + config.booking.bufferBeforeMinutes) * 60_000;
-    const plan: { therapistId: string; slot: Slot }[] = [];
-    for (const [therapistId, slots] of byTherapist) {
-      let freeFrom = 0;
-      for (const slot of slots) {
-        const start = Date.parse(slot.start);
-        if (start < freeFrom) continue;
-        plan.push({ therapistId, slot });
-        freeFrom = start + gapMs;
-      }
+    const config = await writeBenchConfig(configPath);
+    const { contended: contendedPlan, distinct: distinctPlan } = plan(config);
+    const build = bodyBuilder(config);
+    const needed = WARM_UP_REQUESTS + MEASURED_REQUESTS;
+    if (distinctPlan.length < needed) throw new Error(`only ${distinctPlan.length} free slots for ${needed} requests`);
+    const distinctBodies = distinctPlan.slice(0, needed).map((entry, n) => build(entry, n));
+    const contendedBodies = Array.from({ length: CONTENDED_REQUESTS }, (_, n) =>
+      build(contendedPlan[n % contendedPlan.length] as PlanEntry, needed + n),
+    );
+
+    const server = await startBenchServer(configPath, databasePath, NOW, process.env.RECEIVER_BENCH_PROF);
+    let distinct: RunFigures;
+    let contended: RunFigures;
+    try {
+      await fire(server, distinctBodies.slice(0, WARM_UP_REQUESTS), CONNECTIONS);
+      distinct = await fire(server, distinctBodies.slice(WARM_UP_REQUESTS), CONNECTIONS);
+      contended = await fire(server, contendedBodies, CONTENDED_CONNECTIONS);
+    } finally {
+      await server.stop();
     }
-    plan.sort((a, b) => a.slot.start.localeCompare(b.slot.start));
-    const contendedPlan = plan.slice(0, CONTENDED_SLOTS);
-    const distinctPlan = plan.slice(CONTENDED_SLOTS, CONTENDED_SLOTS + MAX_DISTINCT);
-
-    const answers = healthyAnswers(config);
-    const body = (entry: { therapistId: string; slot: Slot }, n: number): { key: string; json: string } => {
-      const priced = quote({ config, sessions: [{ serviceId: SERVICE, minutes: MINUTES, start: entry.slot.start }], isNewClient: true, now: NOW });
-      const key = `bench-${randomUUID()}`;
-      const request: BookingRequestInput = {
-        version: 1,
-        idempotencyKey: key,
-        kind: "booking",
-        locale: "en",
-        serviceId: SERVICE,
-        minutes: MINUTES,
-        therapistId: entry.therapistId,
-        sessions: [{ start: entry.slot.start }],
-        client: { name: `Load Client ${String(n)}`, email: `load${String(n)}@example.com`, phone: "902 555 0123", isNewClient: true },
-        consent: { healthData: true, cancellationPolicy: true, at: NOW },
-        intakeMode: "full",
-        answers,
-        quotedTotal: priced.total,
-        quotedDealId: priced.deal?.id ?? null,
-      };
-      return { key, json: JSON.stringify(request) };
-    };
-
-    const distinct = await fire(url, distinctPlan.map((entry, n) => body(entry, n)), 10);
-    const contendedBodies = Array.from({ length: CONTENDED_REQUESTS }, (_, n) => body(contendedPlan[n % contendedPlan.length] as { therapistId: string; slot: Slot }, 10_000 + n));
-    const contended = await fire(url, contendedBodies, 50);
-
-    await store.close();
-    const db = new Database(join(dir, "bookings.sqlite"), { readonly: true });
-    const overlaps = (
-      db
-        .prepare(
-          `SELECT COUNT(*) AS n FROM sessions a JOIN sessions b
-             ON a.therapist_id = b.therapist_id AND a.rowid < b.rowid
-            AND a.start_ms < b.end_ms AND b.start_ms < a.end_ms`,
-        )
-        .get() as { n: number }
-    ).n;
-    db.close();
-
-    return {
-      distinct: { sent: distinct.sent, created: distinct.status.get(201) ?? 0, perSecond: distinct.createdPerSecond, p99: distinct.p99, p50: distinct.p50 },
-      contended: {
-        sent: contended.sent,
-        created: contended.status.get(201) ?? 0,
-        conflicts: contended.status.get(409) ?? 0,
-        other: [...contended.status].filter(([code]) => code !== 201 && code !== 409).reduce((sum, [, n]) => sum + n, 0),
-        perSecond: contended.requestsPerSecond,
-        p99: contended.p99,
-      },
-      overlaps,
-    };
+    return { therapists: config.therapists.length, distinct, contended, ...inspect(databasePath) };
   } finally {
-    await new Promise<void>((done) => server.close(() => done()));
-    await store.close().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The demo clinic with every therapist cloned; demo/clinic.json itself is left as it is. */
+async function writeBenchConfig(path: string): Promise<ClinicConfig> {
+  const demo = JSON.parse(readFileSync(join(ROOT, "demo/clinic.json"), "utf8")) as { therapists: { id: string; name: string }[] };
+  const therapists = Array.from({ length: THERAPIST_COPIES }, (_, copy) =>
+    demo.therapists.map((t) => ({ ...t, id: `${t.id}-${String(copy)}`, name: `${t.name} (${String(copy)})` })),
+  ).flat();
+  writeFileSync(path, JSON.stringify({ ...demo, $schema: undefined, therapists }));
+  return loadClinicConfig(path);
+}
+
+type PlanEntry = { therapistId: string; start: string };
+
+/** Free slots taken greedily per therapist so that no two overlap (buffers included), in a fixed shuffled order. */
+function plan(config: ClinicConfig): { contended: PlanEntry[]; distinct: PlanEntry[] } {
+  const to = new Date(Date.parse(NOW) + config.booking.horizonDays * 86_400_000).toISOString().slice(0, 10);
+  const byTherapist = slotsByTherapist({ config, serviceId: SERVICE, minutes: MINUTES, from: "2026-12-02", to, busy: [], now: NOW });
+  const gapMs = (MINUTES + config.booking.bufferAfterMinutes + config.booking.bufferBeforeMinutes) * 60_000;
+  const entries: PlanEntry[] = [];
+  for (const [therapistId, slots] of byTherapist) {
+    let freeFrom = 0;
+    for (const slot of slots) {
+      const start = Date.parse(slot.start);
+      if (start < freeFrom) continue;
+      entries.push({ therapistId, start: slot.start });
+      freeFrom = start + gapMs;
+    }
+  }
+  entries.sort((a, b) => a.start.localeCompare(b.start) || a.therapistId.localeCompare(b.therapistId));
+  const [contended, rest] = [entries.slice(0, CONTENDED_SLOTS), entries.slice(CONTENDED_SLOTS)];
+  // Deterministic shuffle: requests land all over the calendar, as real ones would.
+  let state = 12345;
+  for (let i = rest.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const j = state % (i + 1);
+    [rest[i], rest[j]] = [rest[j] as PlanEntry, rest[i] as PlanEntry];
+  }
+  return { contended, distinct: rest };
+}
+
+function bodyBuilder(config: ClinicConfig): (entry: PlanEntry, n: number) => Body {
+  const answers = healthyAnswers(config);
+  return (entry, n) => {
+    const priced = quote({ config, sessions: [{ serviceId: SERVICE, minutes: MINUTES, start: entry.start }], isNewClient: true, now: NOW });
+    const key = `bench-${randomUUID()}`;
+    const request: BookingRequestInput = {
+      version: 1,
+      idempotencyKey: key,
+      kind: "booking",
+      locale: "en",
+      serviceId: SERVICE,
+      minutes: MINUTES,
+      therapistId: entry.therapistId,
+      sessions: [{ start: entry.start }],
+      client: { name: `Load Client ${String(n)}`, email: `load${String(n)}@example.com`, phone: "902 555 0123", isNewClient: true },
+      consent: { healthData: true, cancellationPolicy: true, at: NOW },
+      intakeMode: "full",
+      answers,
+      quotedTotal: priced.total,
+      quotedDealId: priced.deal?.id ?? null,
+    };
+    return { key, json: JSON.stringify(request) };
+  };
 }
 
 type Answers = BookingRequestInput["answers"];
 
 /** A full health history with nothing to report: "No" to every yes/no, the first option of choices. */
-function healthyAnswers(config: Parameters<typeof questionnaireOf>[0]): Answers {
+function healthyAnswers(config: ClinicConfig): Answers {
   const questionnaire = questionnaireOf(config);
   const answers: Record<string, unknown> = {};
   for (let pass = 0; pass < 3; pass++) {
@@ -151,63 +181,123 @@ function healthyAnswers(config: Parameters<typeof questionnaireOf>[0]): Answers 
   return answers as Answers;
 }
 
-interface FireResult {
-  sent: number;
-  status: Map<number, number>;
-  p50: number;
-  p99: number;
-  requestsPerSecond: number;
-  createdPerSecond: number;
-  firstError: string | null;
+/** Sends each body exactly once over `connections` keep-alive connections; times it from the first send to the last answer. */
+async function fire(server: BenchServer, bodies: Body[], connections: number): Promise<RunFigures> {
+  const status = new Map<number, number>();
+  const latencies = new Float64Array(bodies.length);
+  let answered = 0;
+  let next = 0;
+  let lastAnswerAt = 0;
+  let firstUnexpected: string | null = null;
+  const serverCpuAtStart = await server.cpuMs();
+  const loadCpuAtStart = process.cpuUsage();
+  const startedAt = performance.now();
+  await new Promise<void>((done, fail) => {
+    const instance = autocannon(
+      {
+        url: server.url,
+        connections,
+        amount: bodies.length,
+        timeout: 20,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (request) => {
+              const body = bodies[next++ % bodies.length] as Body;
+              return { ...request, method: "POST", body: body.json, headers: { "content-type": "application/json", "idempotency-key": body.key } };
+            },
+            onResponse: (code, responseBody) => {
+              // The error code and issue codes only: bodies are not printed whole.
+              if (code !== 201 && code !== 409 && firstUnexpected === null) firstUnexpected = `${String(code)} ${summary(responseBody)}`;
+            },
+          },
+        ],
+      },
+      (error) => (error ? fail(error as Error) : done()),
+    );
+    instance.on("response", (_client: unknown, code: number, _bytes: number, ms: number) => {
+      status.set(code, (status.get(code) ?? 0) + 1);
+      if (answered < latencies.length) latencies[answered] = ms;
+      answered += 1;
+      lastAnswerAt = performance.now();
+    });
+  });
+  const loadCpu = process.cpuUsage(loadCpuAtStart);
+  const serverCpu = (await server.cpuMs()) - serverCpuAtStart;
+  if (firstUnexpected) console.log(`    first unexpected answer: ${firstUnexpected}`);
+  const seconds = (lastAnswerAt - startedAt) / 1000;
+  const sorted = latencies.subarray(0, Math.min(answered, latencies.length)).sort();
+  const created = status.get(201) ?? 0;
+  const conflicts = status.get(409) ?? 0;
+  return {
+    connections,
+    sent: bodies.length,
+    created,
+    conflicts,
+    other: bodies.length - created - conflicts,
+    seconds,
+    createdPerSecond: created / seconds,
+    requestsPerSecond: answered / seconds,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    serverCpuMs: serverCpu / answered,
+    loadCpuMs: (loadCpu.user + loadCpu.system) / 1000 / answered,
+  };
 }
 
-/** Sends each body exactly once over `connections` keep-alive connections. */
-async function fire(url: string, bodies: { key: string; json: string }[], connections: number): Promise<FireResult> {
-  const status = new Map<number, number>();
-  let next = 0;
-  let firstError: string | null = null;
-  const result = await autocannon({
-    url,
-    connections,
-    amount: bodies.length,
-    timeout: 20,
-    requests: [
-      {
-        method: "POST",
-        setupRequest: (request) => {
-          const body = bodies[next++ % bodies.length] as { key: string; json: string };
-          return { ...request, method: "POST", body: body.json, headers: { "content-type": "application/json", "idempotency-key": body.key } };
-        },
-        onResponse: (code, responseBody) => {
-          status.set(code, (status.get(code) ?? 0) + 1);
-          if (code !== 201 && code !== 409 && firstError === null) firstError = `${String(code)} ${String(responseBody).slice(0, 300)}`;
-        },
-      },
-    ],
-  });
-  const seconds = result.duration;
-  const created = status.get(201) ?? 0;
-  if (firstError) console.log(`    first unexpected answer: ${firstError}`);
-  return {
-    sent: bodies.length,
-    status,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    requestsPerSecond: bodies.length / seconds,
-    createdPerSecond: created / seconds,
-    firstError,
-  };
+function percentile(sorted: Float64Array, q: number): number {
+  return sorted.length === 0 ? Number.NaN : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number);
+}
+
+function summary(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { error?: string; issues?: { path?: string; code?: string }[] };
+    return `${String(parsed.error)} ${(parsed.issues ?? []).map((i) => `${String(i.path)}:${String(i.code)}`).join(", ")}`;
+  } catch {
+    return "(not JSON)";
+  }
+}
+
+/** Pairs of one therapist's sessions that overlap, and pairs whose spans with buffers overlap. */
+function inspect(databasePath: string): { storedBookings: number; overlaps: number; bufferOverlaps: number } {
+  const db = new Database(databasePath, { readonly: true });
+  try {
+    const { storedBookings } = db.prepare(`SELECT COUNT(*) AS storedBookings FROM bookings`).get() as { storedBookings: number };
+    const pairs = db
+      .prepare(
+        `SELECT COALESCE(SUM(a.start_ms < b.end_ms AND b.start_ms < a.end_ms), 0) AS overlaps,
+           COALESCE(SUM(a.blocked_start_ms < b.blocked_end_ms AND b.blocked_start_ms < a.blocked_end_ms), 0) AS bufferOverlaps
+         FROM sessions a JOIN sessions b ON a.therapist_id = b.therapist_id AND a.rowid < b.rowid`,
+      )
+      .get() as { overlaps: number; bufferOverlaps: number };
+    return { storedBookings, ...pairs };
+  } finally {
+    db.close();
+  }
+}
+
+export function printReceiver(r: ReceiverResult): void {
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const d = r.distinct;
+  const c = r.contended;
+  console.log(`Receiver (server in its own process, autocannon over loopback, demo clinic with ${String(r.therapists)} therapists, SQLite file, WAL, synchronous=FULL):`);
+  console.log(
+    `  distinct bookings, ${String(d.connections)} connections, after ${String(WARM_UP_REQUESTS)} warm-up: ${String(d.created)}/${String(d.sent)} created in ${d.seconds.toFixed(2)} s = ${d.createdPerSecond.toFixed(0)} bookings/s; latency p50 ${ms(d.p50)}, p99 ${ms(d.p99)}; ${String(d.sent - d.created)} not 201`,
+  );
+  console.log(
+    `  ${String(c.connections)} connections, same ${String(CONTENDED_SLOTS)} slots: ${String(c.sent)} requests, ${String(c.created)} created, ${String(c.conflicts)} refused 409, ${String(c.other)} other; ${c.requestsPerSecond.toFixed(0)} requests/s, p50 ${ms(c.p50)}, p99 ${ms(c.p99)}`,
+  );
+  console.log(
+    `  CPU per request in the distinct run: server ${d.serverCpuMs.toFixed(3)} ms, load generator ${d.loadCpuMs.toFixed(3)} ms (${String(cpus().length)} CPUs, shared); bookings in the database: ${String(r.storedBookings)}`,
+  );
+  console.log(
+    `  overlapping sessions for one therapist in the database: ${String(r.overlaps)}${r.overlaps === 0 ? " (none)" : "  <-- DOUBLE BOOKING"}; overlapping with buffers: ${String(r.bufferOverlaps)}`,
+  );
 }
 
 const entry = process.argv[1];
 if (entry && resolve(entry) === fileURLToPath(import.meta.url)) {
   const r = await runReceiverBench();
   printReceiver(r);
-}
-
-export function printReceiver(r: ReceiverResult): void {
-  console.log("Receiver (autocannon over loopback, demo clinic, SQLite file):");
-  console.log(`  distinct bookings: ${String(r.distinct.created)}/${String(r.distinct.sent)} created, ${r.distinct.perSecond.toFixed(0)} bookings/s, latency p50 ${String(r.distinct.p50)} ms, p99 ${String(r.distinct.p99)} ms (10 connections)`);
-  console.log(`  50 connections, same ${String(CONTENDED_SLOTS)} slots: ${String(r.contended.sent)} requests, ${String(r.contended.created)} created, ${String(r.contended.conflicts)} refused 409, ${String(r.contended.other)} other; ${r.contended.perSecond.toFixed(0)} requests/s, p99 ${String(r.contended.p99)} ms`);
-  console.log(`  overlapping sessions for one therapist in the database: ${String(r.overlaps)}${r.overlaps === 0 ? " (none)" : "  <-- DOUBLE BOOKING"}`);
+  if (r.overlaps > 0 || r.bufferOverlaps > 0 || r.contended.created !== CONTENDED_SLOTS) process.exitCode = 1;
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MIGRATIONS, STEP_MS, stepsCovering } from "../../src/server/store/migrations";
+import { MIGRATIONS } from "../../src/server/store/migrations";
 import { openSqliteStore, type SqliteStore } from "../../src/server/store/sqlite";
 import type { NewBooking, NewSession } from "../../src/server/store/types";
 
@@ -144,6 +144,36 @@ describe("the SQLite store", () => {
     expect(stored?.sessions).toEqual(sessions.map(({ start, end, listPrice, discount, price, dealId }) => ({ start, end, listPrice, discount, price, dealId })));
   });
 
+  it("gives one of many bookings sent at once for the same time the slot, and the others slot-taken", async () => {
+    const racers = Array.from({ length: 12 }, () => booking([session("2026-03-06T14:00:00.000Z")]));
+    const results = await Promise.all(racers.map((b) => insert(store, b)));
+    expect(results.filter((r) => r.kind === "inserted")).toHaveLength(1);
+    expect(results.filter((r) => r.kind === "slot-taken")).toHaveLength(11);
+    expect(await store.busyIntervals("2026-03-06T00:00:00.000Z", "2026-03-07T00:00:00.000Z")).toHaveLength(1);
+  });
+
+  it("fails a booking that breaks a constraint alone: the bookings written with it are kept", async () => {
+    const stored = booking([session("2026-03-09T14:00:00.000Z")]);
+    await insert(store, stored);
+    const clash = { ...booking([session("2026-03-10T14:00:00.000Z")]), reference: stored.reference };
+    const [before, broken, after] = [booking([session("2026-03-11T14:00:00.000Z")]), clash, booking([session("2026-03-12T14:00:00.000Z")])];
+    const results = await Promise.allSettled([insert(store, before), insert(store, broken), insert(store, after)]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/UNIQUE constraint failed: bookings.reference/);
+    expect(await store.getBooking(before.id)).not.toBeNull();
+    expect(await store.getBooking(after.id)).not.toBeNull();
+    expect(await store.getBooking(broken.id)).toBeNull();
+    expect(await store.findResponse(`key-${broken.id}`)).toBeNull();
+  });
+
+  it("finishes the writes in flight before closing", async () => {
+    const pending = ["2026-03-16", "2026-03-17", "2026-03-18"].map((day) => insert(store, booking([session(`${day}T14:00:00.000Z`)])));
+    await store.close();
+    expect(await Promise.all(pending)).toEqual([{ kind: "inserted" }, { kind: "inserted" }, { kind: "inserted" }]);
+    store = openSqliteStore(path);
+    expect(await store.listBookings()).toHaveLength(3);
+  });
+
   it("takes a consistent backup while open", async () => {
     await insert(store, booking([session("2026-03-04T14:00:00.000Z")]));
     const copy = join(dir, "backup.sqlite");
@@ -157,32 +187,62 @@ describe("the SQLite store", () => {
   });
 });
 
-describe("the occupancy grid", () => {
+describe("the overlap guard", () => {
   const minute = 60_000;
-  const span = fc
-    .record({ start: fc.integer({ min: 0, max: 10_000 }), length: fc.integer({ min: 1, max: 600 }) })
-    .map(({ start, length }) => ({ start: start * minute, end: (start + length) * minute }));
+  const base = Date.parse("2026-03-02T00:00:00.000Z");
+  // Any minute over ten days, blocking up to 16 hours (a 480-minute session with both buffers at 240).
+  const span = fc.record({
+    therapist: fc.constantFrom("ana", "ben"),
+    start: fc.integer({ min: 0, max: 14_400 }),
+    length: fc.integer({ min: 1, max: 960 }),
+  });
 
-  it("gives any two overlapping spans a common cell: the key cannot let them both in", () => {
-    fc.assert(
-      fc.property(span, span, (a, b) => {
-        const overlap = a.start < b.end && b.start < a.end;
-        const cellsA = new Set(stepsCovering(a.start, a.end));
-        const shared = stepsCovering(b.start, b.end).some((s) => cellsA.has(s));
-        return !overlap || shared;
+  function blocking(therapistId: string, startMs: number, endMs: number): NewSession {
+    const start = new Date(startMs).toISOString();
+    const end = new Date(endMs).toISOString();
+    return { start, end, listPrice: 100, discount: 0, price: 100, dealId: null, therapistId, blockedStart: start, blockedEnd: end };
+  }
+
+  it("accepts a span exactly when it overlaps no accepted span of the same therapist", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(span, { minLength: 1, maxLength: 25 }), async (spans) => {
+        const fresh = openSqliteStore(":memory:");
+        try {
+          const accepted: { therapist: string; start: number; end: number }[] = [];
+          for (const { therapist, start, length } of spans) {
+            const [startMs, endMs] = [base + start * minute, base + (start + length) * minute];
+            const clash = accepted.some((a) => a.therapist === therapist && a.start < endMs && startMs < a.end);
+            const result = await insert(fresh, booking([blocking(therapist, startMs, endMs)]));
+            expect(result).toEqual(clash ? { kind: "slot-taken", index: 0 } : { kind: "inserted" });
+            if (!clash) accepted.push({ therapist, start: startMs, end: endMs });
+          }
+        } finally {
+          await fresh.close();
+        }
       }),
+      { numRuns: 60 },
     );
   });
 
-  it("gives spans on the 5-minute grid a common cell only when they overlap: no false conflict", () => {
-    const aligned = span.map(({ start, end }) => ({ start: Math.floor(start / STEP_MS) * STEP_MS, end: Math.ceil(end / STEP_MS) * STEP_MS }));
-    fc.assert(
-      fc.property(aligned, aligned, (a, b) => {
-        const overlap = a.start < b.end && b.start < a.end;
-        const cellsA = new Set(stepsCovering(a.start, a.end));
-        const shared = stepsCovering(b.start, b.end).some((s) => cellsA.has(s));
-        return overlap === shared;
-      }),
-    );
+  it("refuses an update that would make two sessions overlap", async () => {
+    await insert(store, booking([session("2026-03-04T14:00:00.000Z")]));
+    const later = booking([session("2026-03-04T16:00:00.000Z")]);
+    await insert(store, later);
+    await store.close();
+    const db = new Database(path);
+    try {
+      const move = db.prepare(`UPDATE sessions SET blocked_start_ms = blocked_start_ms - 3600000 WHERE booking_id = ?`);
+      expect(() => move.run(later.id)).toThrow("slot-taken");
+      const shorten = db.prepare(`UPDATE sessions SET blocked_end_ms = blocked_end_ms - 600000 WHERE booking_id = ?`);
+      expect(shorten.run(later.id).changes).toBe(1);
+    } finally {
+      db.close();
+      store = openSqliteStore(path);
+    }
+  });
+
+  it("refuses a blocked span longer than a day, which the overlap search could not see past", async () => {
+    const start = Date.parse("2026-03-04T00:00:00.000Z");
+    await expect(insert(store, booking([blocking("ana", start, start + 25 * 3_600_000)]))).rejects.toThrow(/CHECK/);
   });
 });

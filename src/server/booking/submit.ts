@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { ClinicConfig } from "../../core/config";
 import { checkBookingRequest, parseBookingRequest, type BookingErrorBody, type BookingRequest } from "../../core/booking";
 import type { Issue } from "../../core/result";
 import type { BookingNotice } from "../mail/notice";
-import { newReference, randomToken, sha256 } from "../secrets";
+import { newReference, randomToken, sha256, timeOrderedId } from "../secrets";
 import type { NewBooking, Store, StoredResponse } from "../store/types";
 import { calendarPath } from "./calendar";
 import { bookingBody, newBookingRecord, pricedSessions } from "./record";
@@ -35,7 +34,7 @@ export async function submitBooking(ctx: SubmitContext, key: string, input: unkn
 
   const parsed = parseBookingRequest(input);
   const window = parsed.ok ? busyWindow(ctx, parsed.value) : null;
-  const busy = window ? await ctx.store.busyIntervals(window.from, window.to) : [];
+  const busy = window ? await ctx.store.busyIntervals(window.from, window.to, window.therapistId) : [];
   const checked = parsed.ok ? checkBookingRequest(ctx.config, parsed.value, busy, ctx.now) : parsed;
   if (!checked.ok) {
     // A twin request with the same key may have committed since the lookup; its sessions then
@@ -46,7 +45,7 @@ export async function submitBooking(ctx: SubmitContext, key: string, input: unkn
 
   const token = checked.value.sessions.length > 0 ? randomToken() : null;
   const record = newBookingRecord(ctx.config, checked.value, {
-    id: randomUUID(),
+    id: timeOrderedId(),
     reference: newReference(),
     createdAt: ctx.now,
     calendarTokenHash: token === null ? null : sha256(token),
@@ -73,14 +72,16 @@ export async function submitBooking(ctx: SubmitContext, key: string, input: unkn
  * requested starts a day either side, within the bookable horizon. Null when nothing in the
  * horizon can matter (a call-back request, or starts the check refuses as out of range).
  */
-function busyWindow(ctx: SubmitContext, request: BookingRequest): { from: string; to: string } | null {
+function busyWindow(ctx: SubmitContext, request: BookingRequest): { from: string; to: string; therapistId?: string } | null {
   const starts = request.sessions.map((session) => Date.parse(session.start));
   if (starts.length === 0) return null;
   const nowMs = Date.parse(ctx.now);
   const fromMs = Math.max(nowMs - DAY_MS, Math.min(...starts) - DAY_MS);
   const toMs = Math.min(nowMs + (ctx.config.booking.horizonDays + 2) * DAY_MS, Math.max(...starts) + DAY_MS);
   if (fromMs >= toMs) return null;
-  return { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
+  const span = { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
+  // The check places every session with the requested therapist; nobody else's can clash.
+  return request.therapistId ? { ...span, therapistId: request.therapistId } : span;
 }
 
 /** 409 only when the time is the sole problem; anything else the client must fix first (422). */

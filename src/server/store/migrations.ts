@@ -1,13 +1,28 @@
 import type Database from "better-sqlite3";
 
 /**
- * Grain of the occupancy grid. Every occupied span is stored as the grid cells it touches, so
- * two spans that share any instant share a cell and the primary key refuses the second. Five
- * minutes is the smallest slot step a config may set; spans whose edges fall between grid lines
- * are rounded outwards, which can refuse a neighbour touching the same cell but never lets two
- * sessions overlap.
+ * Grain of schema version 1's occupancy grid, where every occupied span was stored as the
+ * five-minute cells it touched (rounded outwards) under a (therapist, cell) primary key.
  */
 export const STEP_MS = 5 * 60_000;
+
+/**
+ * Longest span a session may block, buffers included (the config caps a session at 480 minutes and
+ * each buffer at 240). The schema refuses longer ones, which is what lets an overlap search look
+ * only this far back.
+ */
+export const LONGEST_BLOCK_MS = 24 * 3_600_000;
+
+/** How far a version-1 session's cells can reach beyond the session: the longest buffer plus a cell. */
+const BUFFER_REACH_MS = 240 * 60_000 + STEP_MS;
+
+/** Some other session of the therapist overlaps NEW's blocked span (the half-open [start, end)). */
+const overlapsNew = `
+  SELECT 1 FROM sessions other
+  WHERE other.therapist_id = NEW.therapist_id
+    AND other.blocked_start_ms < NEW.blocked_end_ms
+    AND other.blocked_start_ms > NEW.blocked_start_ms - ${LONGEST_BLOCK_MS}
+    AND other.blocked_end_ms > NEW.blocked_start_ms`;
 
 /** Applied in order; `PRAGMA user_version` records how many ran. Never edit one that shipped. */
 export const MIGRATIONS: readonly string[] = [
@@ -82,6 +97,60 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // The occupancy grid cost a row and two index entries per five minutes booked (fifteen of each
+  // for an hour with its buffer). Each session now carries its blocked span, and triggers refuse
+  // one that overlaps another of the same therapist: still decided inside the writing
+  // transaction, which SQLite runs one at a time per database, and exact rather than rounded.
+  `
+  CREATE TABLE sessions_v2 (
+    booking_id TEXT NOT NULL REFERENCES bookings (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    therapist_id TEXT NOT NULL,
+    start_ms INTEGER NOT NULL,
+    end_ms INTEGER NOT NULL,
+    blocked_start_ms INTEGER NOT NULL,
+    blocked_end_ms INTEGER NOT NULL,
+    list_price INTEGER NOT NULL,
+    discount INTEGER NOT NULL,
+    price INTEGER NOT NULL,
+    deal_id TEXT,
+    PRIMARY KEY (booking_id, position),
+    CHECK (end_ms > start_ms),
+    CHECK (blocked_start_ms <= start_ms AND blocked_end_ms >= end_ms),
+    CHECK (blocked_end_ms - blocked_start_ms <= ${LONGEST_BLOCK_MS})
+  );
+
+  -- A stored session's blocked span is the run of its booking's cells around it, as the grid
+  -- held it. Two sessions of one booking within a few hours of each other get one span covering
+  -- both: that can only block more, never less.
+  INSERT INTO sessions_v2 (booking_id, position, therapist_id, start_ms, end_ms, blocked_start_ms, blocked_end_ms,
+    list_price, discount, price, deal_id)
+  SELECT s.booking_id, s.position, s.therapist_id, s.start_ms, s.end_ms,
+    COALESCE((SELECT MIN(c.step_start_ms) FROM session_steps c
+      WHERE c.booking_id = s.booking_id AND c.therapist_id = s.therapist_id
+        AND c.step_start_ms <= s.start_ms AND c.step_start_ms > s.start_ms - ${BUFFER_REACH_MS}), s.start_ms),
+    MAX(s.end_ms, COALESCE((SELECT MAX(c.step_start_ms) + ${STEP_MS} FROM session_steps c
+      WHERE c.booking_id = s.booking_id AND c.therapist_id = s.therapist_id
+        AND c.step_start_ms >= s.start_ms AND c.step_start_ms < s.end_ms + ${BUFFER_REACH_MS}), s.end_ms)),
+    s.list_price, s.discount, s.price, s.deal_id
+  FROM sessions s;
+
+  DROP TABLE sessions;
+  ALTER TABLE sessions_v2 RENAME TO sessions;
+  DROP TABLE session_steps;
+  CREATE INDEX sessions_by_start ON sessions (start_ms);
+  -- Serves the overlap triggers without touching the table, and a booking check's read of one
+  -- therapist's sessions.
+  CREATE INDEX sessions_by_therapist ON sessions (therapist_id, blocked_start_ms, blocked_end_ms);
+
+  CREATE TRIGGER sessions_no_overlap_on_insert BEFORE INSERT ON sessions
+  WHEN EXISTS (${overlapsNew})
+  BEGIN SELECT RAISE(ABORT, 'slot-taken'); END;
+
+  CREATE TRIGGER sessions_no_overlap_on_update BEFORE UPDATE OF therapist_id, blocked_start_ms, blocked_end_ms ON sessions
+  WHEN EXISTS (${overlapsNew} AND other.rowid <> OLD.rowid)
+  BEGIN SELECT RAISE(ABORT, 'slot-taken'); END;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {
@@ -96,12 +165,4 @@ export function migrate(db: Database.Database): void {
       db.pragma(`user_version = ${version + 1}`);
     }).immediate();
   }
-}
-
-/** Start of every grid cell the half-open span [startMs, endMs) touches. */
-export function stepsCovering(startMs: number, endMs: number): number[] {
-  const first = Math.floor(startMs / STEP_MS) * STEP_MS;
-  const steps: number[] = [];
-  for (let step = first; step < endMs; step += STEP_MS) steps.push(step);
-  return steps;
 }

@@ -86,10 +86,14 @@ export type InsertResult =
  */
 export interface Store {
   findResponse(idempotencyKey: string): Promise<StoredResponse | null>;
-  /** Atomically: claims the key, writes the booking, its intake and every session, or nothing. */
+  /**
+   * Atomically: claims the key, writes the booking, its intake and every session, or nothing.
+   * Resolves only once that is durably committed (an implementation may commit several
+   * bookings in one transaction).
+   */
   insertBooking(booking: NewBooking, idempotency: { key: string; response: StoredResponse }): Promise<InsertResult>;
-  /** Sessions (without buffers: the slot engine adds them) overlapping the half-open span [from, to). */
-  busyIntervals(from: string, to: string): Promise<BusyInterval[]>;
+  /** Sessions (without buffers: the slot engine adds them) overlapping the half-open span [from, to), of one therapist when given. */
+  busyIntervals(from: string, to: string, therapistId?: string): Promise<BusyInterval[]>;
   /** Newest first. */
   listBookings(options?: { limit?: number }): Promise<BookingDetail[]>;
   getBooking(id: string): Promise<BookingDetail | null>;

@@ -1,0 +1,124 @@
+import Database from "better-sqlite3";
+import type { InsertResult, NewBooking, StoredResponse } from "./types";
+
+/** One booking to write, with the answer its idempotency key will replay. */
+export interface Insert {
+  booking: NewBooking;
+  key: string;
+  response: StoredResponse;
+}
+
+/** Session `index` overlaps a session already stored; thrown so the booking's savepoint is undone. */
+export class SlotTaken extends Error {
+  constructor(readonly index: number) {
+    super("slot taken");
+  }
+}
+
+/**
+ * Writes one booking: its row, intake, sessions and idempotency key. Must run inside a write
+ * transaction (a savepoint of the batch's), so what it reads cannot change before it writes.
+ * Throws SlotTaken when the schema refuses a session, and whatever else SQLite raises.
+ */
+export function bookingWriter(db: Database.Database): (insert: Insert) => InsertResult {
+  const sql = {
+    response: db.prepare(`SELECT status, body FROM idempotency_keys WHERE key = ?`),
+    booking: db.prepare(
+      `INSERT INTO bookings (id, reference, kind, status, outcome, created_at, locale, client_name, client_email,
+         client_phone, is_new_client, service_id, minutes, therapist_id, currency, list_total, discount_total, total,
+         deal_id, calendar_token_hash)
+       VALUES (@id, @reference, @kind, @status, @outcome, @createdAt, @locale, @clientName, @clientEmail,
+         @clientPhone, @isNewClient, @serviceId, @minutes, @therapistId, @currency, @listTotal, @discountTotal, @total,
+         @dealId, @calendarTokenHash)`,
+    ),
+    intake: db.prepare(
+      `INSERT INTO intakes (booking_id, mode, answers_json, reasons_json, areas_to_avoid_json, clearance_confirmed,
+         consent_json, callback_note)
+       VALUES (@bookingId, @mode, @answers, @reasons, @areasToAvoid, @clearanceConfirmed, @consent, @callbackNote)`,
+    ),
+    // The schema's triggers refuse a session whose blocked span overlaps another of the therapist.
+    session: db.prepare(
+      `INSERT INTO sessions (booking_id, position, therapist_id, start_ms, end_ms, blocked_start_ms, blocked_end_ms,
+         list_price, discount, price, deal_id)
+       VALUES (@bookingId, @position, @therapistId, @startMs, @endMs, @blockedStartMs, @blockedEndMs,
+         @listPrice, @discount, @price, @dealId)`,
+    ),
+    // No ON CONFLICT: the key was looked up under the same write lock, so a clash is an error.
+    claimKey: db.prepare(
+      `INSERT INTO idempotency_keys (key, booking_id, status, body, created_at)
+       VALUES (@key, @bookingId, @status, @body, @createdAt)`,
+    ),
+  };
+
+  return ({ booking, key, response }) => {
+    // A repeat of a booking that already committed (or sits earlier in this batch) replays it
+    // rather than meeting its own sessions.
+    const first = sql.response.get(key) as StoredResponse | undefined;
+    if (first) return { kind: "replayed", response: { status: first.status, body: first.body } };
+    sql.booking.run(bookingParams(booking));
+    sql.intake.run({
+      bookingId: booking.id,
+      mode: booking.intake.mode,
+      answers: JSON.stringify(booking.intake.answers),
+      reasons: JSON.stringify(booking.intake.reasons),
+      areasToAvoid: JSON.stringify(booking.intake.areasToAvoid),
+      clearanceConfirmed: booking.intake.clearanceConfirmed ? 1 : 0,
+      consent: JSON.stringify(booking.intake.consent),
+      callbackNote: booking.intake.callbackNote,
+    });
+    booking.sessions.forEach((session, position) => {
+      try {
+        sql.session.run({
+          bookingId: booking.id,
+          position,
+          therapistId: session.therapistId,
+          startMs: Date.parse(session.start),
+          endMs: Date.parse(session.end),
+          blockedStartMs: Date.parse(session.blockedStart),
+          blockedEndMs: Date.parse(session.blockedEnd),
+          listPrice: session.listPrice,
+          discount: session.discount,
+          price: session.price,
+          dealId: session.dealId,
+        });
+      } catch (error) {
+        // A series is booked entirely or not at all: the caller undoes the whole savepoint.
+        throw isSlotTaken(error) ? new SlotTaken(position) : error;
+      }
+    });
+    // After the booking row: written first, the key's deferred foreign key would be pending, and
+    // SQLite would then scan every stored key (booking_id has no index) when the booking row lands.
+    sql.claimKey.run({ key, bookingId: booking.id, ...response, createdAt: booking.createdAt });
+    return { kind: "inserted" };
+  };
+}
+
+/** The refusal of the schema's overlap triggers (RAISE(ABORT, 'slot-taken')). */
+function isSlotTaken(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_TRIGGER" && error.message === "slot-taken";
+}
+
+function bookingParams(booking: NewBooking) {
+  return {
+    id: booking.id,
+    reference: booking.reference,
+    kind: booking.kind,
+    status: booking.status,
+    outcome: booking.outcome,
+    createdAt: booking.createdAt,
+    locale: booking.locale,
+    clientName: booking.client.name,
+    clientEmail: booking.client.email,
+    clientPhone: booking.client.phone,
+    isNewClient: booking.client.isNewClient ? 1 : 0,
+    serviceId: booking.serviceId,
+    minutes: booking.minutes,
+    therapistId: booking.therapistId,
+    currency: booking.currency,
+    listTotal: booking.listTotal,
+    discountTotal: booking.discountTotal,
+    total: booking.total,
+    dealId: booking.dealId,
+    calendarTokenHash: booking.calendarTokenHash,
+  };
+}
