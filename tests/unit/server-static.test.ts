@@ -68,6 +68,13 @@ describe("startServer with a static directory", () => {
     expect(await response.text()).toBe(body);
   });
 
+  it("lets a page on any origin load scripts as modules (CORS), but not its pages", async () => {
+    const script = await fetch(`${server.url}/app.js`, { headers: { origin: "https://www.clinic.example" } });
+    expect(script.headers.get("access-control-allow-origin")).toBe("*");
+    const page = await fetch(`${server.url}/index.html`, { headers: { origin: "https://www.clinic.example" } });
+    expect(page.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
   it("answers HEAD with the headers and no body", async () => {
     const response = await fetch(`${server.url}/app.js`, { method: "HEAD" });
     expect(response.status).toBe(200);

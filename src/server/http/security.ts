@@ -85,8 +85,15 @@ const strictPageHeaders = secureHeaders({
  * Demo pages and the widget bundle: no CSP from here, since each demo page sets its own to show the
  * widget working under it; the headers that cannot break a page still apply.
  */
-export const staticHeaders: MiddlewareHandler = secureHeaders({
+const staticSecurityHeaders = secureHeaders({
   contentSecurityPolicy: undefined,
   crossOriginResourcePolicy: "cross-origin",
   referrerPolicy: "no-referrer",
 });
+
+export const staticHeaders: MiddlewareHandler = async (c, next) => {
+  await staticSecurityHeaders(c, next);
+  // The bundle is a module script and imports its chunks: a clinic's page on another origin fetches
+  // them with CORS. They are public code, sent without credentials, so any origin may read them.
+  if (c.req.path.endsWith(".js")) c.header("Access-Control-Allow-Origin", "*");
+};
