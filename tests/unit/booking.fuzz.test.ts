@@ -6,22 +6,11 @@ import type { Result } from "../../src/core/result";
 import type { BusyInterval } from "../../src/core/slots";
 import { HEALTHY, MONDAY, NOW, demoBooking, weekly } from "./fixtures/booking-request";
 import { REMOVE, demoClinic, editAt } from "./fixtures/demo-clinic";
+import { anyValue } from "./fixtures/any-value";
 
 const RUNS = 300;
 const config = demoClinic();
 
-/** Anything JavaScript can hand over, including values JSON never produces. */
-const anyValue = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-});
 
 const BUSY: BusyInterval[] = [{ therapistId: "maude-arsenault", start: MONDAY, end: "2026-05-11T14:00:00.000Z" }];
 

@@ -2,21 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ClinicConfigSchema, parseClinicConfig } from "../../src/core/config";
 import { demoClinicInput, editAt, REMOVE, valueAt } from "./fixtures/demo-clinic";
+import { anyValue } from "./fixtures/any-value";
 
 const RUNS = 200;
 
-/** Anything JavaScript can hand over, including values JSON never produces. */
-const anyValue = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-});
 
 /** Every path in the demo config, in the form errors use ("services[2].durations[0].price"). */
 function pathsOf(value: unknown, prefix = ""): string[] {

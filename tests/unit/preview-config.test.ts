@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseClinicConfig } from "../../src/core/config";
 import { readPreviewConfig, type PreviewConfig } from "../../src/widget/preview/preview-config";
 import { demoClinicInput, demoWith, editAt, REMOVE } from "./fixtures/demo-clinic";
+import { anyValue } from "./fixtures/any-value";
 
 const RUNS = 300;
 
@@ -120,18 +121,6 @@ describe("readPreviewConfig refuses shapes it cannot paint", () => {
   });
 });
 
-/** Anything JavaScript can hand over through the `config` property, including values JSON never produces. */
-const anyValue = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-});
 
 /** Paths the service step reads, where mutations matter most, and a few elsewhere. */
 const PATHS = [
