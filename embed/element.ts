@@ -4,7 +4,8 @@ import type { WidgetHandle, WidgetPrefill } from "../src/widget/types";
 import { codeUnavailable, loadValidator, readClinicConfig, validateClinicConfig, type ConfigFailure, type ConfigSources } from "./config-source";
 import { mountPreview, previewTranslator, readPreviewConfig, type PreviewHandle } from "../src/widget/preview";
 import { afterNextPaint } from "./after-paint";
-import { renderConfigError } from "./error-panel";
+import { renderConfigFailure } from "./error-panel";
+import { lookupRoot, prefillFrom } from "./attributes";
 import { dispatchClinicEvent, hostDetail, type ClinicBookingEventMap, type DisplayMode } from "./events";
 import { buildFrame, type Frame, type FrameLabels } from "./frame";
 import { embedStrings } from "./strings";
@@ -222,11 +223,9 @@ export class ClinicBookingElement extends ElementBase {
     return this.#preview;
   }
 
-  #fail(root: ShadowRoot, { title, error }: ConfigFailure): void {
-    root.replaceChildren();
-    const lines = error.kind === "config" ? error.issues : [{ path: "(root)", code: error.reason, message: error.message }];
-    renderConfigError(root, title, lines);
-    dispatchClinicEvent(this, "error", error);
+  #fail(root: ShadowRoot, failure: ConfigFailure): void {
+    renderConfigFailure(root, failure);
+    dispatchClinicEvent(this, "error", failure.error);
   }
 
   #teardown(): void {
@@ -266,14 +265,7 @@ export class ClinicBookingElement extends ElementBase {
   }
 
   #prefill(): WidgetPrefill {
-    const values: WidgetPrefill = { ...this.#pendingPrefill };
-    const name = this.getAttribute("name");
-    const email = this.getAttribute("email");
-    const serviceId = this.getAttribute("service");
-    if (name) values.name = name;
-    if (email) values.email = email;
-    if (serviceId) values.serviceId = serviceId;
-    return values;
+    return prefillFrom(this, this.#pendingPrefill);
   }
 }
 
@@ -291,11 +283,6 @@ export interface ClinicBookingElement {
     options?: boolean | EventListenerOptions,
   ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
-}
-
-function lookupRoot(element: Element): Document | ShadowRoot {
-  const root = element.getRootNode();
-  return root instanceof ShadowRoot ? root : element.ownerDocument;
 }
 
 /** Registers `<clinic-booking>` unless something on the page already did; returns the class in use. */

@@ -1,4 +1,5 @@
 import type { Issue } from "../src/core/result";
+import type { ConfigFailure } from "./config-source";
 
 /**
  * What an integrator sees in place of the widget when the setup is wrong: one line per
@@ -24,4 +25,11 @@ export function renderConfigError(root: ShadowRoot, title: string, issues: Issue
   panel.append(heading, list);
   root.append(panel);
   return panel;
+}
+
+/** The panel for a config that could not be loaded or is invalid, in place of anything else in the root. */
+export function renderConfigFailure(root: ShadowRoot, { title, error }: ConfigFailure): HTMLElement {
+  root.replaceChildren();
+  const lines = error.kind === "config" ? error.issues : [{ path: "(root)", code: error.reason, message: error.message }];
+  return renderConfigError(root, title, lines);
 }
