@@ -35,6 +35,8 @@ export class ClinicBookingElement extends ElementBase {
   #frame: Frame | null = null;
   /** The first step painted from the unchecked config, until the flow takes over. */
   #preview: PreviewHandle | null = null;
+  /** The clinic's name and locales as painted early: the frame's labels until the config is checked. */
+  #painted: { clinicName: string; locales: readonly string[] } | null = null;
   #loading: AbortController | null = null;
   #scheduled = false;
   /** `open()` called before the config arrived: honoured once the widget is mounted. */
@@ -212,7 +214,8 @@ export class ClinicBookingElement extends ElementBase {
     // A remount while French was downloading has painted its own config by now.
     if (!translator || stale() || !this.isConnected) return null;
     root.replaceChildren();
-    this.#frame = buildFrame(root, this.mode, this.#labels(config.clinicName, config.locales));
+    this.#painted = config;
+    this.#frame = buildFrame(root, this.mode, this.#labels());
     this.#preview = mountPreview(this.#frame.container, {
       config,
       translator,
@@ -238,6 +241,7 @@ export class ClinicBookingElement extends ElementBase {
     this.#handle = null;
     this.#frame = null;
     this.#config = null;
+    this.#painted = null;
     this.shadowRoot?.replaceChildren();
   }
 
@@ -251,12 +255,12 @@ export class ClinicBookingElement extends ElementBase {
   }
 
   /** Attribute, then the page's `<html lang>`, then the clinic's first locale. */
-  #locale(clinicLocales: readonly string[] = this.#config?.locales ?? []): string {
+  #locale(clinicLocales: readonly string[] = this.#config?.locales ?? this.#painted?.locales ?? []): string {
     return resolveLocale([this.getAttribute("locale"), this.ownerDocument.documentElement.lang, ...clinicLocales]);
   }
 
-  #labels(clinicName = this.#config?.clinic.name, clinicLocales?: readonly string[]): FrameLabels {
-    const strings = embedStrings(this.#locale(clinicLocales));
+  #labels(clinicName = this.#config?.clinic.name ?? this.#painted?.clinicName): FrameLabels {
+    const strings = embedStrings(this.#locale());
     return { title: clinicName ?? strings.open, open: this.getAttribute("label") ?? strings.open, close: strings.close };
   }
 

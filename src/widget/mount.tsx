@@ -32,6 +32,8 @@ export function mountWidget(root: ShadowRoot | HTMLElement, options: WidgetOptio
   const idPrefix = `cb${newIdempotencyKey().slice(0, 8)}`;
   const { resume } = options;
   if (resume?.serviceId) model.service.choose(resume.serviceId, resume.minutes ?? undefined);
+  // The message the client saw stays, on the same controls: the choice is checked as Continue did.
+  if (resume?.refused && !resume.continued) model.service.validate();
   render(<App model={model} announcer={announcer} idPrefix={idPrefix} navigated={resume?.continued === true} />, container);
   if (resume?.continued) model.continueStep();
   else if (resume?.focus) restoreFocus(container, resume.focus);

@@ -38,6 +38,8 @@ export interface ResumeState {
   minutes: number | null;
   /** Continue was pressed before the flow was there. */
   continued: boolean;
+  /** Continue was refused and its message is on screen: the flow shows it too. */
+  refused?: boolean;
   /** "input:<value>" or "continue": the control that had focus. */
   focus: string | null;
 }

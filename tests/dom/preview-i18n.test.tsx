@@ -37,7 +37,7 @@ async function paintEverything(catalogue: Catalogue, locale: string, initial: Pr
   const config = previewConfig();
   const translator = translatorFor(catalogue, locale, config.locales, config.country);
   const { container } = render(
-    <ServicePreview config={config} translator={translator} idPrefix="cbtest" initial={initial} onChoose={() => {}} onContinue={() => {}} />,
+    <ServicePreview config={config} translator={translator} idPrefix="cbtest" initial={initial} onChoose={() => {}} onContinue={() => {}} onRefuse={() => {}} />,
   );
   const user = userEvent.setup({ delay: null });
   await user.click(screen.getByRole("button", { name: catalogue["nav.continue"] }));

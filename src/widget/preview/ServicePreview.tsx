@@ -21,6 +21,8 @@ export interface ServicePreviewProps {
   initial: PreviewChoice;
   onChoose: (choice: PreviewChoice) => void;
   onContinue: () => void;
+  /** Continue was refused: its message is on screen until the next choice. */
+  onRefuse: () => void;
 }
 
 const REACHED: ReadonlySet<"service"> = new Set(["service"]);
@@ -31,9 +33,11 @@ const noDeals = () => [];
  * code is there. Choices are kept and handed to the flow; Continue waits for it. Deal badges
  * need the checked config and appear with the flow.
  */
-export function ServicePreview({ config, translator, idPrefix, initial, onChoose, onContinue }: ServicePreviewProps) {
+export function ServicePreview({ config, translator, idPrefix, initial, onChoose, onContinue, onRefuse }: ServicePreviewProps) {
   const [choice, setChoice] = useState(initial);
   const [error, setError] = useState<ServiceError | null>(null);
+  // The polite live region, as the flow's announcer fills it: emptied, then refilled, so a repeat is heard.
+  const [status, setStatus] = useState("");
   const view = useMemo<ViewContextValue>(() => ({ translator: () => translator, idPrefix, hasNavigated: { current: false } }), [translator, idPrefix]);
   function choose(serviceId: string, minutes: number): void {
     const service = config.services.find((s) => s.id === serviceId);
@@ -46,15 +50,17 @@ export function ServicePreview({ config, translator, idPrefix, initial, onChoose
   function continueStep(section: HTMLElement | null): void {
     const problem = choiceError(choice.serviceId !== null, choice.minutes !== null);
     setError(problem);
-    if (problem) focusFirstProblem(section, () => {});
-    else onContinue();
+    setStatus("");
+    if (!problem) return onContinue();
+    onRefuse();
+    focusFirstProblem(section, (count, first) => setStatus(count > 0 ? translator.plural("errors.summary", count) : (first ?? "")));
   }
   return (
     <ViewContext.Provider value={view}>
       <WidgetLayout
         clinicName={config.clinicName}
         stepper={<StepperView steps={stepsFor("booking")} current="service" reached={REACHED} finished={false} onOpen={() => {}} />}
-        status=""
+        status={status}
       >
         <ServiceStepView
           services={config.services}

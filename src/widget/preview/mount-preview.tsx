@@ -28,6 +28,7 @@ export function mountPreview(container: HTMLElement, options: PreviewOptions): P
   const asked = config.services.find((s) => s.id === options.serviceId);
   let choice: PreviewChoice = { serviceId: asked?.id ?? null, minutes: asked ? lengthAfterChoosing(asked, undefined, null) : null };
   let continued = false;
+  let refused = false;
   // The preview keeps its choice in its own state: a choice made by the page is painted afresh.
   let generation = 0;
   const dropStyles = adoptBaseStyles(container);
@@ -39,8 +40,12 @@ export function mountPreview(container: HTMLElement, options: PreviewOptions): P
         translator={options.translator}
         idPrefix={options.idPrefix}
         initial={choice}
-        onChoose={(next) => (choice = next)}
+        onChoose={(next) => {
+          choice = next;
+          refused = false;
+        }}
         onContinue={() => (continued = true)}
+        onRefuse={() => (refused = true)}
       />,
       container,
     );
@@ -55,12 +60,14 @@ export function mountPreview(container: HTMLElement, options: PreviewOptions): P
     handOver() {
       const focus = focusedControl(container);
       unmount();
-      return { ...choice, continued, focus };
+      return { ...choice, continued, ...(refused ? { refused } : {}), focus };
     },
     prefill(serviceId) {
       const service = config.services.find((s) => s.id === serviceId);
       if (!service || choice.serviceId !== null) return;
       choice = { serviceId, minutes: lengthAfterChoosing(service, undefined, null) };
+      // Painted afresh, the step shows no message.
+      refused = false;
       generation++;
       paint();
     },
