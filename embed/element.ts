@@ -167,6 +167,7 @@ export class ClinicBookingElement extends ElementBase {
     if (!checked.ok || !code) {
       preview?.unmount();
       this.#preview = null;
+      this.#frame?.close(); // an open dialog gives focus back to its opener
       this.#frame = null;
       return this.#fail(root, checked.ok ? codeUnavailable() : checked);
     }
@@ -228,6 +229,10 @@ export class ClinicBookingElement extends ElementBase {
 
   #fail(root: ShadowRoot, failure: ConfigFailure): void {
     renderConfigFailure(root, failure);
+    // Offline is not a setup mistake: back online, the widget tries again unless something else has.
+    if (failure.error.kind !== "config-unavailable") return;
+    const retry = () => this.#handle || this.#loading || this.#schedule();
+    this.ownerDocument.defaultView?.addEventListener("online", retry, { once: true });
     dispatchClinicEvent(this, "error", failure.error);
   }
 

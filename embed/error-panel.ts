@@ -31,5 +31,8 @@ export function renderConfigError(root: ShadowRoot, title: string, issues: Issue
 export function renderConfigFailure(root: ShadowRoot, { title, error }: ConfigFailure): HTMLElement {
   root.replaceChildren();
   const lines = error.kind === "config" ? error.issues : [{ path: "(root)", code: error.reason, message: error.message }];
-  return renderConfigError(root, title, lines);
+  const panel = renderConfigError(root, title, lines);
+  // Unreachable, the page's own fallback (such as "or call us") is worth showing beside the panel.
+  if (error.kind === "config-unavailable") root.append(root.ownerDocument.createElement("slot"));
+  return panel;
 }
