@@ -229,11 +229,11 @@ export class ClinicBookingElement extends ElementBase {
 
   #fail(root: ShadowRoot, failure: ConfigFailure): void {
     renderConfigFailure(root, failure);
+    dispatchClinicEvent(this, "error", failure.error);
     // Offline is not a setup mistake: back online, the widget tries again unless something else has.
     if (failure.error.kind !== "config-unavailable") return;
     const retry = () => this.#handle || this.#loading || this.#schedule();
     this.ownerDocument.defaultView?.addEventListener("online", retry, { once: true });
-    dispatchClinicEvent(this, "error", failure.error);
   }
 
   #teardown(): void {
