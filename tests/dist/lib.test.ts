@@ -18,6 +18,14 @@ describe("the built files", () => {
     expect(sizeOf(paint)).toBeLessThanOrEqual(paint.limit);
   });
 
+  it("paints it in French with at most 25 KB gzipped, with only the first step's French strings added", () => {
+    const french = budgets().find((budget) => budget.name.endsWith("in French"));
+    if (!french) throw new Error("no French paint budget");
+    expect(french.files).toHaveLength(3);
+    expect(french.files[2]).toMatch(/^dist\/embed\/chunks\/fr-first-step-[\w-]+\.js$/);
+    expect(sizeOf(french)).toBeLessThanOrEqual(french.limit);
+  });
+
   it("ships the npm module with its declarations and without side effects", async () => {
     const lib = resolve(__dirname, "../../dist/lib/embed");
     expect(existsSync(resolve(lib, "index.d.ts"))).toBe(true);

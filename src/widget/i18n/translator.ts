@@ -5,6 +5,8 @@ import { languageOf, resolveText, type Language } from "./locale";
 
 export type { MessageKey };
 export type Catalogue = Readonly<Record<MessageKey, string>>;
+/** The first step's strings alone, which a page paints that step with before the rest arrives. */
+export type PartialCatalogue = Readonly<Partial<Record<MessageKey, string>>>;
 export type Params = Readonly<Record<string, string | number>>;
 
 /** Keys with plural forms, without their `.one` / `.other` ending. */
@@ -25,7 +27,7 @@ export interface Translator extends Formatters {
  * `region` (the clinic's country) completes a bare language for Intl: a Halifax clinic's "en"
  * formats money and dates as "en-CA" ($92.00, not CA$92.00); an explicit "fr-FR" stays as it is.
  */
-export function translatorFor(catalogue: Catalogue, locale: string, clinicLocales: readonly string[] = [], region?: string): Translator {
+export function translatorFor(catalogue: PartialCatalogue, locale: string, clinicLocales: readonly string[] = [], region?: string): Translator {
   const language = languageOf(locale) ?? "en";
   const formatLocale = formattingLocale(locale, region);
   const formatters = createFormatters(formatLocale);
@@ -47,14 +49,15 @@ export function translatorFor(catalogue: Catalogue, locale: string, clinicLocale
     ...formatters,
     locale,
     language,
-    t: (key, params) => fill(catalogue[key], params),
+    // A key missing from a partial catalogue shows as itself: visible, and caught by the tests.
+    t: (key, params) => fill(catalogue[key] ?? key, params),
     maybe: (key, params) => {
       const template = lookup(key);
       return template === undefined ? undefined : fill(template, params);
     },
     plural: (key, count, params) => {
       const form = (plurals ??= new Intl.PluralRules(formatLocale)).select(count) === "one" ? "one" : "other";
-      return fill(lookup(`${key}.${form}`) ?? catalogue[`${key}.other` as MessageKey], { count, ...params });
+      return fill(lookup(`${key}.${form}`) ?? catalogue[`${key}.other` as MessageKey] ?? key, { count, ...params });
     },
     text: (value) => resolveText(value, locale, clinicLocales),
   };
