@@ -177,6 +177,29 @@ describe("idempotency", () => {
     expect(h.notices).toHaveLength(1);
   });
 
+  it("replays a repeated call-back request, which no taken slot gives away", async () => {
+    const request = callbackRequest();
+    const first = await postBooking(h.app, request);
+    const second = await postBooking(h.app, request);
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(await second.text()).toBe(await first.text());
+    expect(await h.store.listBookings()).toHaveLength(1);
+    expect(h.notices).toHaveLength(1);
+  });
+
+  it("replays the first answer for a known key whatever the repeat's body says", async () => {
+    const request = bookingRequest();
+    const first = await postBooking(h.app, request);
+    const moved = await postBooking(h.app, bookingRequest({ idempotencyKey: request.idempotencyKey, sessions: [{ start: SLOT_NEXT_WEEK }] }));
+    const broken = await postBooking(h.app, { ...request, quotedTotal: 1 });
+    const body = await first.text();
+    expect([moved.status, broken.status]).toEqual([201, 201]);
+    expect([await moved.text(), await broken.text()]).toEqual([body, body]);
+    expect(await h.store.listBookings()).toHaveLength(1);
+    expect(h.notices).toHaveLength(1);
+  });
+
   it("does not pin a rejection to the key: the fixed request can reuse it", async () => {
     const request = bookingRequest({ quotedTotal: 1 });
     expect((await postBooking(h.app, request)).status).toBe(422);
@@ -223,6 +246,25 @@ describe("HTTP hygiene", () => {
     expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+  });
+
+  it("gives booking answers the same security and CORS headers as every other API answer", async () => {
+    const headers = { Origin: ALLOWED_ORIGIN };
+    const other = await h.app.request("http://localhost/api/config", { headers });
+    const created = await postBooking(h.app, bookingRequest(), { headers });
+    const refused = await postBooking(h.app, bookingRequest({ sessions: [{ start: SLOT_IN_TWO_WEEKS }], quotedTotal: 1 }), { headers });
+    const stranger = await postBooking(h.app, bookingRequest({ sessions: [{ start: SLOT_NEXT_WEEK }] }), { headers: { Origin: "https://evil.example" } });
+    expect([created.status, refused.status, stranger.status]).toEqual([201, 422, 201]);
+    const shared = [...other.headers.keys()].filter((name) => !["content-type", "content-length", "cache-control"].includes(name));
+    expect(shared).toEqual(expect.arrayContaining(["content-security-policy", "access-control-allow-origin", "vary", "x-frame-options"]));
+    for (const response of [created, refused]) {
+      for (const name of shared) expect([name, response.headers.get(name)]).toEqual([name, other.headers.get(name)]);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    }
+    expect(stranger.headers.get("access-control-allow-origin")).toBeNull();
+    expect(stranger.headers.get("access-control-expose-headers")).toBe("Retry-After");
+    expect(stranger.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
   it("rate-limits POSTs per client with Retry-After", async () => {

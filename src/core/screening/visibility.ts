@@ -20,7 +20,7 @@ export function visibleQuestions(
   today?: LocalDate,
 ): Question[] {
   if (today !== undefined) requireDay(today);
-  const byId = new Map(q.questions.map((question) => [question.id, question]));
+  const byId = questionsById(q.questions);
   const shown = new Set<string>();
   const visible: Question[] = [];
   for (const question of q.questions) {
@@ -53,4 +53,32 @@ export function screenedQuestions(q: Questionnaire, answers: AnswersInput, today
   const inUpdate = visibleQuestions(q, answers, "update", today);
   const ids = new Set([...inFull, ...inUpdate].map((question) => question.id));
   return q.questions.filter((question) => ids.has(question.id));
+}
+
+interface QuestionIndex {
+  questions: Question[];
+  ids: string[];
+  byId: Map<string, Question>;
+}
+
+// Built once per questions array rather than on every call (a booking check makes three), and
+// remembered with the questions and ids it was built from: an array edited in place since, or a
+// question given another id, is indexed afresh. Only read here, never handed out.
+const indexes = new WeakMap<readonly Question[], QuestionIndex>();
+
+function questionsById(questions: readonly Question[]): Map<string, Question> {
+  const cached = indexes.get(questions);
+  if (cached && indexMatches(cached, questions)) return cached.byId;
+  const byId = new Map(questions.map((question) => [question.id, question]));
+  indexes.set(questions, { questions: [...questions], ids: questions.map((question) => question.id), byId });
+  return byId;
+}
+
+function indexMatches(index: QuestionIndex, questions: readonly Question[]): boolean {
+  if (index.questions.length !== questions.length) return false;
+  for (let i = 0; i < questions.length; i++) {
+    const question = questions[i] as Question;
+    if (question !== index.questions[i] || question.id !== index.ids[i]) return false;
+  }
+  return true;
 }

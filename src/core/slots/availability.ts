@@ -91,9 +91,27 @@ function occupiedByTherapist(busy: readonly BusyInterval[], beforeMs: number, af
   return grouped;
 }
 
-/** Inclusive closure dates as half-open day-number intervals, merged. */
+/** Inclusive closure dates as half-open day-number intervals, merged. Callers only read the result. */
 export function closedDays(closures: readonly Closure[]): Interval[] {
-  return mergeIntervals(closures.map((c) => ({ start: dayNumber(c.from), end: dayNumber(c.to) + 1 })));
+  const cached = closedByList.get(closures);
+  if (cached && sameDates(cached.dates, closures)) return cached.closed;
+  const closed = mergeIntervals(closures.map((c) => ({ start: dayNumber(c.from), end: dayNumber(c.to) + 1 })));
+  closedByList.set(closures, { dates: closures.map((c) => [c.from, c.to] as const), closed });
+  return closed;
+}
+
+// Every slot check needs the clinic's closures as day numbers: remembered per list with the dates
+// they came from, so that a list or closure edited in place is converted afresh.
+const closedByList = new WeakMap<readonly Closure[], { dates: (readonly [string, string])[]; closed: Interval[] }>();
+
+function sameDates(dates: readonly (readonly [string, string])[], closures: readonly Closure[]): boolean {
+  if (dates.length !== closures.length) return false;
+  for (let i = 0; i < closures.length; i++) {
+    const closure = closures[i] as Closure;
+    const [from, to] = dates[i] as readonly [string, string];
+    if (closure.from !== from || closure.to !== to) return false;
+  }
+  return true;
 }
 
 export function offersService(therapist: Therapist, serviceId: string): boolean {

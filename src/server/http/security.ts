@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import type { ClinicConfig } from "../../core/config";
@@ -23,8 +23,37 @@ const API_SECURITY_HEADERS: readonly (readonly [string, string])[] = [
   ["X-XSS-Protection", "0"],
 ];
 
+const API_SECURITY_RECORD: Readonly<Record<string, string>> = Object.fromEntries(API_SECURITY_HEADERS);
+
 /** The widget honours Retry-After on 429; without this it could not read it cross-origin. */
 const EXPOSED_HEADERS = "Retry-After";
+
+/** Answers made by `apiAnswers`, which already carry every header `apiHeaders` would add. */
+const complete = new WeakSet<Response>();
+
+/**
+ * An API answer with its security and CORS headers (those `apiHeaders` adds) set from the start,
+ * as one plain record: @hono/node-server then writes them out as they are, where headers added
+ * to a finished answer cost a Headers object filled one validated call at a time and read back.
+ */
+export function apiAnswers(config: ClinicConfig): (c: Context, body: string, status: number, headers: Record<string, string>) => Response {
+  const allowed = new Set(config.submit.allowedOrigins);
+  return (c, body, status, headers) => {
+    const origin = c.req.header("origin");
+    const response = new Response(body, {
+      status,
+      headers: {
+        ...headers,
+        ...(origin !== undefined && allowed.has(origin) ? { "Access-Control-Allow-Origin": origin } : {}),
+        "Access-Control-Expose-Headers": EXPOSED_HEADERS,
+        Vary: "Origin",
+        ...API_SECURITY_RECORD,
+      },
+    });
+    complete.add(response);
+    return response;
+  };
+}
 
 /**
  * Security and CORS headers for every API answer, CORS for exact origins from
@@ -49,6 +78,7 @@ export function apiHeaders(config: ClinicConfig): MiddlewareHandler {
     } else {
       await next();
     }
+    if (complete.has(c.res)) return;
     const headers = c.res.headers;
     if (c.req.method !== "OPTIONS") {
       const origin = c.req.header("origin");

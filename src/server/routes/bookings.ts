@@ -7,6 +7,7 @@ import { submitBooking } from "../booking/submit";
 import { baseUrlOf, type AppContext, type AppEnv } from "../context";
 import { clientIp } from "../http/client-ip";
 import { rateLimit, tokenBucket } from "../http/rate-limit";
+import { apiAnswers } from "../http/security";
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 // The body schema allows 16–100 characters; anything else in the header is refused before any lookup.
@@ -15,6 +16,7 @@ const KEY_PATTERN = /^[\x21-\x7e]{16,100}$/;
 export function bookingRoutes(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const bucket = tokenBucket({ perMinute: ctx.postsPerMinute });
+  const answer = apiAnswers(ctx.config);
 
   app.post(
     "/api/bookings",
@@ -39,7 +41,7 @@ export function bookingRoutes(ctx: AppContext): Hono<AppEnv> {
       );
       if (outcome.bookingId) c.set("bookingId", outcome.bookingId);
       if (outcome.notice) ctx.notifier?.bookingCreated(outcome.notice);
-      return c.body(outcome.body, outcome.status as ContentfulStatusCode, {
+      return answer(c, outcome.body, outcome.status, {
         "Content-Type": "application/json; charset=utf-8",
         "Cache-Control": "no-store",
       });

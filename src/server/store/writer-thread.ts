@@ -17,10 +17,9 @@ export interface ThreadError {
   message: string;
 }
 
-export type WriterReply =
-  | { id: number; result: InsertResult }
-  | { id: number; error: ThreadError }
-  | { closed: true };
+export type Reply = { id: number; result: InsertResult } | { id: number; error: ThreadError };
+
+export type WriterReply = { replies: Reply[] } | { closed: true };
 
 const port = parentPort;
 if (!port) throw new Error("writer-thread runs as a worker thread");
@@ -30,20 +29,33 @@ const db = openConnection(path);
 const writes = groupCommit(db, bookingWriter(db));
 const replies = new Set<Promise<void>>();
 
+// A batch's outcomes are all known once its COMMIT returns: they go back in one message.
+let outbox: Reply[] = [];
+let sending: NodeJS.Immediate | null = null;
+const send = () => {
+  sending = null;
+  const batch = outbox;
+  outbox = [];
+  if (batch.length > 0) port.postMessage({ replies: batch } satisfies WriterReply);
+};
+
 const answer = async (id: number, insert: Insert): Promise<void> => {
-  let reply: WriterReply;
+  let reply: Reply;
   try {
     reply = { id, result: await writes.submit(insert) };
   } catch (error) {
     reply = error instanceof SlotTaken ? { id, result: { kind: "slot-taken", index: error.index } } : { id, error: threadError(error) };
   }
-  port.postMessage(reply);
+  outbox.push(reply);
+  sending ??= setImmediate(send);
 };
 
 port.on("message", (message: WriterRequest) => {
   if ("close" in message) {
     writes.flush();
     void Promise.all(replies).then(() => {
+      if (sending) clearImmediate(sending);
+      send();
       db.close();
       port.postMessage({ closed: true } satisfies WriterReply);
       port.close();

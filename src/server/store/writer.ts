@@ -58,13 +58,15 @@ export function startWriterThread(path: string): Writer {
     worker.unref();
     let done: () => void = () => {};
     const closed = new Promise<void>((resolve) => (done = resolve));
-    worker.on("message", (reply: WriterReply) => {
-      if ("closed" in reply) return;
-      const entry = waiting.get(reply.id);
-      waiting.delete(reply.id);
+    worker.on("message", (message: WriterReply) => {
+      if ("closed" in message) return;
+      for (const reply of message.replies) {
+        const entry = waiting.get(reply.id);
+        waiting.delete(reply.id);
+        if ("result" in reply) entry?.resolve(reply.result);
+        else entry?.reject(fromThread(reply.error));
+      }
       if (waiting.size === 0) worker.unref();
-      if ("result" in reply) entry?.resolve(reply.result);
-      else entry?.reject(fromThread(reply.error));
     });
     worker.on("error", (error) => failAll(error));
     worker.on("exit", () => {
@@ -83,6 +85,8 @@ export function startWriterThread(path: string): Writer {
       if (waiting.size === 0) worker.ref();
       return new Promise<InsertResult>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
+        // Sent at once, not gathered per turn: the thread commits the first bookings of a turn
+        // while this one is still checking the rest.
         worker.postMessage({ id, insert } satisfies WriterRequest);
       });
     },
