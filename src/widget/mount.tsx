@@ -60,8 +60,11 @@ export function mountWidget(root: ShadowRoot | HTMLElement, options: WidgetOptio
 }
 
 function restoreFocus(container: HTMLElement, focus: string): void {
-  const target = Array.from(container.querySelectorAll<HTMLElement>("input, .cb-button--primary")).find((element) =>
-    element instanceof HTMLInputElement ? `input:${element.value}` === focus : focus === "continue",
-  );
+  const target =
+    focus === "heading"
+      ? container.querySelector<HTMLElement>(".cb-step__heading")
+      : Array.from(container.querySelectorAll<HTMLElement>("input, .cb-button--primary")).find((element) =>
+          element instanceof HTMLInputElement ? `input:${element.value}` === focus : focus === "continue",
+        );
   target?.focus();
 }

@@ -40,7 +40,7 @@ export interface ResumeState {
   continued: boolean;
   /** Continue was refused and its message is on screen: the flow shows it too. */
   refused?: boolean;
-  /** "input:<value>" or "continue": the control that had focus. */
+  /** "input:<value>", "continue" or "heading" (anything else inside the step): where focus was. */
   focus: string | null;
 }
 

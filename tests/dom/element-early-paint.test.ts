@@ -112,6 +112,21 @@ describe("the first step, painted before the flow's code is there", () => {
     expect(root.querySelectorAll("section.cb-step")).toHaveLength(1);
   });
 
+  it("keeps focus in the step when it was on something other than a radio or Continue", async () => {
+    const element = createElement();
+    const { root, query } = await previewOf(element);
+    const heading = query.getByRole("heading", { level: 2 });
+    heading.focus();
+    expect(root.activeElement).toBe(heading);
+
+    code.release();
+    await vi.waitFor(() => expect(code.mounts).toHaveLength(1), LOADED);
+    expect(code.mounts[0]?.resume).toMatchObject({ focus: "heading" });
+    const late = query.getByRole("heading", { level: 2 });
+    expect(late).not.toBe(heading);
+    expect(root.activeElement).toBe(late);
+  });
+
   it("carries a Continue pressed early on to the next step", async () => {
     const element = createElement();
     const { query } = await previewOf(element);

@@ -75,11 +75,14 @@ export function mountPreview(container: HTMLElement, options: PreviewOptions): P
   };
 }
 
-/** The focused radio's value or "continue", so focus can be put back on the same control. */
+/**
+ * The focused radio's value or "continue", so focus can be put back on the same control; "heading"
+ * for anything else inside the step, so focus stays in the widget (and in an open dialog).
+ */
 function focusedControl(container: HTMLElement): string | null {
   const root = container.getRootNode() as Document | ShadowRoot;
   const active = root.activeElement;
   if (!active || !container.contains(active)) return null;
   if (active instanceof HTMLInputElement) return `input:${active.value}`;
-  return active.classList.contains("cb-button--primary") ? "continue" : null;
+  return active.classList.contains("cb-button--primary") ? "continue" : "heading";
 }
