@@ -1,4 +1,5 @@
 // The snippet clinics paste. Kept tiny: it only queues calls and requests the bundle once.
+import { CONFIG_REQUEST } from "../src/widget/submit/config";
 import type { ClinicBookingApi } from "./api";
 import { initOptionsFromDataset } from "./dataset";
 import { GLOBAL_NAME, type ClinicBookingGlobal } from "./global";
@@ -36,8 +37,8 @@ if (!api.l && bundleSrc) {
 }
 
 /**
- * Starts each widget's config download alongside the bundle's, not after it. The request is the
- * one the widget makes itself: no cookies, no referrer, no stale copy.
+ * Starts each widget's config download alongside the bundle's, not after it, as the same request
+ * the widget makes itself: no cookies, no referrer, no stale copy.
  */
 function prefetchConfigs(configs: Record<string, Promise<Response>>): void {
   document.querySelectorAll("clinic-booking[config]").forEach((element) => {
@@ -48,7 +49,7 @@ function prefetchConfigs(configs: Record<string, Promise<Response>>): void {
       return;
     }
     if (!/^https?:$/.test(url.protocol) || url.href in configs) return;
-    const response = fetch(url.href, { credentials: "omit", mode: "cors", referrerPolicy: "no-referrer", cache: "no-cache", redirect: "follow" });
+    const response = fetch(url.href, CONFIG_REQUEST);
     // The widget reports a failure when it reads the response; unread, it is nobody's error.
     response.catch(() => {});
     configs[url.href] = response;

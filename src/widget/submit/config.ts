@@ -2,6 +2,14 @@ import { attempt, ISOLATED_REQUEST, readJson, RequestFailedError, valueOrThrow, 
 
 export const DEFAULT_CONFIG_TIMEOUT_MS = 10_000;
 
+/**
+ * How a config document is requested, by the widget and by the loader's early download alike (the
+ * widget reads the loader's response as its own). Site builders serve uploaded files through
+ * redirects to their CDN. Following them gives nothing away: whoever controls the redirect could
+ * serve the document itself, and the endpoint inside is validated as https either way.
+ */
+export const CONFIG_REQUEST = { ...ISOLATED_REQUEST, redirect: "follow", cache: "no-cache", method: "GET" } as const satisfies RequestInit;
+
 export interface FetchConfigOptions {
   fetch?: FetchLike;
   timeoutMs?: number;
@@ -25,14 +33,10 @@ export async function fetchClinicConfig(url: string, options: FetchConfigOptions
   if (resolved.protocol !== "https:" && resolved.protocol !== "http:") {
     throw new RequestFailedError("bad-request", `expected an http(s) URL, got ${JSON.stringify(url)}`);
   }
-  // Site builders serve uploaded files through redirects to their CDN. Following them gives
-  // nothing away: whoever controls the redirect could serve the document itself, and the
-  // endpoint inside is validated as https either way.
-  const init: RequestInit = { ...ISOLATED_REQUEST, redirect: "follow", cache: "no-cache", method: "GET" };
   const outcome = await attempt(
     fetchFn,
     resolved.href,
-    init,
+    CONFIG_REQUEST,
     { timeoutMs: options.timeoutMs ?? DEFAULT_CONFIG_TIMEOUT_MS, signal: options.signal },
     async (response) => ({ status: response.status, body: response.ok ? await readJson(response) : undefined }),
   );
