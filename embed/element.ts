@@ -210,8 +210,7 @@ export class ClinicBookingElement extends ElementBase {
   async #paintEarly(root: ShadowRoot, raw: unknown, stale: () => boolean): Promise<PreviewHandle | null> {
     const config = readPreviewConfig(raw);
     if (!config) return null;
-    const locale = resolveLocale([this.getAttribute("locale"), this.ownerDocument.documentElement.lang, ...config.locales]);
-    const translator = await previewTranslator(locale, config.locales, config.country);
+    const translator = await previewTranslator(this.#locale(config.locales), config.locales, config.country);
     // A remount while French was downloading has painted its own config by now.
     if (!translator || stale() || !this.isConnected) return null;
     root.replaceChildren();
