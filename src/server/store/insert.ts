@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import type { InsertResult, NewBooking, StoredResponse } from "./types";
+import type { GroupCommit } from "./group-commit";
 
 /** One booking to write, with the answer its idempotency key will replay. */
 export interface Insert {
@@ -20,6 +21,16 @@ export class SlotTaken extends Error {
  * transaction (a savepoint of the batch's), so what it reads cannot change before it writes.
  * Throws SlotTaken when the schema refuses a session, and whatever else SQLite raises.
  */
+/** One booking through the group commit: a taken slot is an answer like any other, the rest are errors. */
+export async function writeBooking(writes: GroupCommit<Insert, InsertResult>, insert: Insert): Promise<InsertResult> {
+  try {
+    return await writes.submit(insert);
+  } catch (error) {
+    if (error instanceof SlotTaken) return { kind: "slot-taken", index: error.index };
+    throw error;
+  }
+}
+
 export function bookingWriter(db: Database.Database): (insert: Insert) => InsertResult {
   const sql = {
     response: db.prepare(`SELECT status, body FROM idempotency_keys WHERE key = ?`),

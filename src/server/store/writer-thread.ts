@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openConnection } from "./connection";
 import { groupCommit } from "./group-commit";
-import { bookingWriter, SlotTaken, type Insert } from "./insert";
+import { bookingWriter, writeBooking, type Insert } from "./insert";
 import type { InsertResult } from "./types";
 
 export type WriterRequest = { id: number; insert: Insert } | { close: true };
@@ -42,9 +42,9 @@ const send = () => {
 const answer = async (id: number, insert: Insert): Promise<void> => {
   let reply: Reply;
   try {
-    reply = { id, result: await writes.submit(insert) };
+    reply = { id, result: await writeBooking(writes, insert) };
   } catch (error) {
-    reply = error instanceof SlotTaken ? { id, result: { kind: "slot-taken", index: error.index } } : { id, error: threadError(error) };
+    reply = { id, error: threadError(error) };
   }
   outbox.push(reply);
   sending ??= setImmediate(send);

@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type Database from "better-sqlite3";
 import { groupCommit } from "./group-commit";
-import { bookingWriter, SlotTaken, type Insert } from "./insert";
+import { bookingWriter, writeBooking, type Insert } from "./insert";
 import type { InsertResult } from "./types";
 import type { ThreadError, WriterReply, WriterRequest } from "./writer-thread";
 
@@ -16,14 +16,7 @@ export interface Writer {
 export function inProcessWriter(db: Database.Database): Writer {
   const writes = groupCommit(db, bookingWriter(db));
   return {
-    async submit(insert) {
-      try {
-        return await writes.submit(insert);
-      } catch (error) {
-        if (error instanceof SlotTaken) return { kind: "slot-taken", index: error.index };
-        throw error;
-      }
-    },
+    submit: (insert) => writeBooking(writes, insert),
     async close() {
       writes.flush();
     },
