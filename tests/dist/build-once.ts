@@ -14,7 +14,13 @@ export default function buildOnce(): void {
   const oldestOutput = Math.min(...OUTPUTS.map((file) => modifiedAt(join(ROOT, file))));
   const newestInput = Math.max(...INPUTS.map((path) => newestIn(join(ROOT, path))));
   if (oldestOutput >= newestInput) return;
-  execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  // Vitest sets NODE_ENV=test, which this child would inherit: Vite would then build the Preact
+  // debug helpers into the bundle, and the tests would check a bundle no clinic ever gets.
+  execFileSync("npm", ["run", "--silent", "build"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 }
 
 function modifiedAt(file: string): number {

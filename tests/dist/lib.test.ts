@@ -2,12 +2,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { budgets, sizeOf } from "../../scripts/bundle-budgets";
+import { budgets, EMBED, ROOT, scriptsIn, sizeOf } from "../../scripts/bundle-budgets";
 import { built } from "./harness";
 
 describe("the built files", () => {
   it("keeps the snippet's loader within 1 KB gzipped", () => {
     expect(gzipSync(built("loader.js"), { level: 9 }).length).toBeLessThanOrEqual(1024);
+  });
+
+  it("is the production build, without Preact's devtools hook", () => {
+    for (const file of scriptsIn(EMBED)) expect(readFileSync(resolve(ROOT, file), "utf8"), file).not.toContain("__PREACT_DEVTOOLS__");
   });
 
   it("paints the service step with at most 25 KB gzipped, the loader and the bundle, no chunk", () => {
