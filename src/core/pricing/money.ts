@@ -4,13 +4,15 @@
  * through a decimal string so `Intl.NumberFormat` never sees a binary fraction.
  */
 
+import { formatWithPattern, knownCurrencyDigits, moneyPattern } from "./money-patterns";
+
 const digitsByCurrency = new Map<string, number>();
 
 /** Digits after the decimal point in the currency's minor unit (JPY 0, CAD 2, BHD 3). */
 export function currencyDigits(currency: string): number {
   const known = digitsByCurrency.get(currency);
   if (known !== undefined) return known;
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+  const digits = knownCurrencyDigits(currency) ?? new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
     .maximumFractionDigits;
   // Always set for style "currency"; the typings allow undefined for other styles.
   if (digits === undefined) throw new Error(`no minor unit known for currency ${currency}`);
@@ -47,6 +49,8 @@ export function percentOf(amount: number, percent: number): number {
 /** Formats minor units for display, e.g. `formatMoney(8250, "CAD", "fr-CA")` → "82,50 $". */
 export function formatMoney(amount: number, currency: string, locale: string): string {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`expected an integer amount, got ${amount}`);
+  const pattern = moneyPattern(locale, currency);
+  if (pattern) return formatWithPattern(amount, pattern);
   return moneyFormat(locale, currency).format(toDecimalString(amount, currencyDigits(currency)));
 }
 

@@ -23,6 +23,13 @@ export interface Formatters {
 const dayAsInstant = (localDate: string) => new Date(`${localDate}T12:00:00Z`);
 
 /**
+ * English and French write 0–999 with ASCII digits and no separator, so "45 min" and "Step 2 of
+ * 5" need no Intl: the first Intl formatter of a page costs its locale data (see money-patterns.ts).
+ * A locale with an extension (say "-u-nu-arab" for other digits) goes through Intl.
+ */
+const PLAIN_DIGITS = /^(?:en|fr)(?:-[A-Z]{2})?$/;
+
+/**
  * Intl formatters are built on first use and kept: building one loads locale data and costs
  * far more than formatting (it dominated the first step's paint when all were built up front),
  * and the slot grid formats hundreds of times in one zone.
@@ -38,6 +45,7 @@ export function createFormatters(locale: string): Formatters {
     }
     return format;
   };
+  const writesSmallIntegersPlainly = PLAIN_DIGITS.test(locale);
   let listFormat: Intl.ListFormat | undefined;
   let numberFormat: Intl.NumberFormat | undefined;
   return {
@@ -56,7 +64,10 @@ export function createFormatters(locale: string): Formatters {
       return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
     },
     list: (items) => (listFormat ??= new Intl.ListFormat(locale, { style: "long", type: "conjunction" })).format(items),
-    number: (value) => (numberFormat ??= new Intl.NumberFormat(locale)).format(value),
+    number: (value) =>
+      writesSmallIntegersPlainly && Number.isInteger(value) && value < 1000 && (value > 0 || Object.is(value, 0))
+        ? String(value)
+        : (numberFormat ??= new Intl.NumberFormat(locale)).format(value),
   };
 }
 
