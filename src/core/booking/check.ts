@@ -140,11 +140,12 @@ function checkSessions(config: ClinicConfig, request: BookingRequest, busy: Busy
     const start = canonicalInstant(session.start);
     const end = new Date(startMs + request.minutes * 60_000).toISOString();
     const notBefore = triage.postponeUntil ?? undefined;
-    const byRules = isSlotAvailable({ ...base, busy: earlierInRequest, ...(notBefore ? { notBefore } : {}) }, therapistId, start);
-    if (!byRules) {
-      errors.push(notBookable(path));
-    } else if (!isSlotAvailable({ ...base, busy, ...(notBefore ? { notBefore } : {}) }, therapistId, start)) {
-      errors.push(issue(path, "slot-taken", "this time has just been taken"));
+    const rules = { ...base, ...(notBefore ? { notBefore } : {}) };
+    // Free among the stored sessions and this request's earlier ones is free by the rules and
+    // untaken: one check for a bookable session. Only a refusal needs the second, to say why.
+    if (!isSlotAvailable({ ...rules, busy: [...busy, ...earlierInRequest] }, therapistId, start)) {
+      const byRules = isSlotAvailable({ ...rules, busy: earlierInRequest }, therapistId, start);
+      errors.push(byRules ? issue(path, "slot-taken", "this time has just been taken") : notBookable(path));
     }
     earlierInRequest.push({ therapistId, start, end });
   });
