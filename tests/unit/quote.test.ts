@@ -65,6 +65,23 @@ describe("quote without deals", () => {
     ]);
   });
 
+  it("orders sessions at the same instant by what they are, not by their input position", () => {
+    const everySecondFree: DealInput = { id: "second-free", name: "2nd free", kind: "every-nth-free", n: 2, maxGapDays: 1 };
+    const short = { serviceId: "clinical", minutes: 30, start: FIRST };
+    const long = { serviceId: "clinical", minutes: 60, start: FIRST };
+    const given = quoteWith([everySecondFree], { sessions: [short, long] });
+    const reversed = quoteWith([everySecondFree], { sessions: [long, short] });
+    expect(reversed.total).toBe(given.total);
+    expect(given.lines.map((line) => [line.minutes, line.price])).toEqual([
+      [30, 6000],
+      [60, 0],
+    ]);
+    expect(reversed.lines.map((line) => [line.minutes, line.price])).toEqual([
+      [30, 6000],
+      [60, 0],
+    ]);
+  });
+
   it("uses the currency of the config", () => {
     const q = quoteWith([percent("fifteen", 15)], { currency: "JPY", sessions: sessionSeries(FIRST, 1) });
     expect([q.currency, q.total, q.discountTotal]).toEqual(["JPY", 7012, 1238]);

@@ -140,7 +140,16 @@ function listSessions(config: ClinicConfig, sessions: readonly SessionInput[]): 
       listPrice: listPriceOf(config, session.serviceId, session.minutes),
       startMillis: parseInstant(session.start),
     }))
-    .sort((a, b) => a.startMillis - b.startMillis || a.index - b.index)
+    // Sessions at one instant (a booking refuses them, a quote may meet them) are ordered by what
+    // they are, not by where they were given: otherwise "every 2nd free" could free either one.
+    .sort(
+      (a, b) =>
+        a.startMillis - b.startMillis ||
+        a.listPrice - b.listPrice ||
+        (a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : 0) ||
+        a.minutes - b.minutes ||
+        a.index - b.index,
+    )
     .map(({ serviceId, minutes, start, index, listPrice }) => ({ serviceId, minutes, start, index, listPrice }));
 }
 
