@@ -34,6 +34,7 @@ const INTL_WATCH = `
   for (const name of ["NumberFormat", "DateTimeFormat", "PluralRules", "ListFormat", "RelativeTimeFormat", "DisplayNames", "Collator", "Segmenter"]) watch(Intl, name);
   watch(Number.prototype, "toLocaleString");
   for (const name of ["toLocaleString", "toLocaleDateString", "toLocaleTimeString"]) watch(Date.prototype, name);
+  watch(String.prototype, "localeCompare");
   const tick = () => {
     const host = document.querySelector("clinic-booking");
     const heading = host && host.shadowRoot && host.shadowRoot.querySelector("h2");

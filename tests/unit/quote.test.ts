@@ -65,6 +65,13 @@ describe("quote without deals", () => {
     ]);
   });
 
+  it("uses the currency of the config", () => {
+    const q = quoteWith([percent("fifteen", 15)], { currency: "JPY", sessions: sessionSeries(FIRST, 1) });
+    expect([q.currency, q.total, q.discountTotal]).toEqual(["JPY", 7012, 1238]);
+  });
+});
+
+describe("quote with deals", () => {
   it("orders sessions at the same instant by what they are, not by their input position", () => {
     const everySecondFree: DealInput = { id: "second-free", name: "2nd free", kind: "every-nth-free", n: 2, maxGapDays: 1 };
     const short = { serviceId: "clinical", minutes: 30, start: FIRST };
@@ -82,13 +89,6 @@ describe("quote without deals", () => {
     ]);
   });
 
-  it("uses the currency of the config", () => {
-    const q = quoteWith([percent("fifteen", 15)], { currency: "JPY", sessions: sessionSeries(FIRST, 1) });
-    expect([q.currency, q.total, q.discountTotal]).toEqual(["JPY", 7012, 1238]);
-  });
-});
-
-describe("quote with deals", () => {
   it("applies every-nth-free to 5 weekly sessions", () => {
     const q = quoteWith([fifthFree], { sessions: sessionSeries(FIRST, 5) });
     expect(prices(q)).toEqual([8250, 8250, 8250, 8250, 0]);

@@ -8,7 +8,7 @@
  *
  * Each entry is the exact output of Intl (CLDR 48) for that locale and currency; tests compare
  * them with Intl for any amount, in Node (tests/unit/money-patterns.test.ts) and in Chromium
- * (tests/e2e/early-paint.test.ts). Any other locale and currency goes through Intl.
+ * (tests/e2e/intl-free-paint.test.ts). Any other locale and currency goes through Intl.
  */
 export interface MoneyPattern {
   symbol: string;
