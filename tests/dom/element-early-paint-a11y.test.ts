@@ -1,8 +1,8 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import userEvent from "@testing-library/user-event";
 import { defineClinicBooking } from "../../embed/element";
 import { en } from "../../src/widget/i18n/en";
-import { createElement, holdAfterFirstPaint, shadowOf } from "./support/early-paint";
+import { createElement, earlyPaintLifecycle, LOADED, previewOf, shadowOf } from "./support/early-paint";
 
 const support = await vi.hoisted(() => import("./support/early-paint"));
 vi.mock("../../embed/after-paint", () => support.heldAfterPaint());
@@ -10,29 +10,8 @@ vi.mock("../../embed/widget-code", () => support.flowWithoutNetwork());
 
 vi.setConfig({ testTimeout: 20_000 });
 
-const LOADED = { timeout: 15_000, interval: 20 };
 const CLINIC = "Harbourview Clinical Massage";
-let code: ReturnType<typeof holdAfterFirstPaint>;
-
-beforeAll(() => {
-  defineClinicBooking();
-});
-
-beforeEach(() => {
-  code = holdAfterFirstPaint();
-});
-
-afterEach(() => {
-  code.release();
-  document.body.replaceChildren();
-  document.documentElement.lang = "";
-});
-
-async function previewOf(element: Element) {
-  const shadow = shadowOf(element);
-  await shadow.query.findByRole("heading", { level: 2, name: en["service.heading"] });
-  return shadow;
-}
+const code = earlyPaintLifecycle(defineClinicBooking);
 
 describe("the dialog around the early-painted step", () => {
   it("keeps the clinic's name as its accessible name when the label or locale changes", async () => {

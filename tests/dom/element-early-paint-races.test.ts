@@ -1,8 +1,8 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { defineClinicBooking } from "../../embed/element";
 import { en } from "../../src/widget/i18n/en";
 import { fr } from "../../src/widget/i18n/fr";
-import { createElement, demo, eventsOf, holdAfterFirstPaint, paintedHeadings, shadowOf } from "./support/early-paint";
+import { createElement, demo, earlyPaintLifecycle, eventsOf, LOADED, paintedHeadings, shadowOf } from "./support/early-paint";
 
 const support = await vi.hoisted(() => import("./support/early-paint"));
 vi.mock("../../embed/after-paint", () => support.heldAfterPaint());
@@ -24,23 +24,9 @@ vi.mock("../../src/widget/preview/preview-translator", async (importOriginal) =>
 
 vi.setConfig({ testTimeout: 20_000 });
 
-const LOADED = { timeout: 15_000, interval: 20 };
-let code: ReturnType<typeof holdAfterFirstPaint>;
-
-beforeAll(() => {
-  defineClinicBooking();
-});
-
-beforeEach(() => {
-  code = holdAfterFirstPaint();
-});
-
-afterEach(() => {
+const code = earlyPaintLifecycle(defineClinicBooking, () => {
   french.held = null;
   french.unavailable = false;
-  code.release();
-  document.body.replaceChildren();
-  document.documentElement.lang = "";
 });
 
 describe("a config replaced while French is downloading", () => {

@@ -1,8 +1,8 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import userEvent from "@testing-library/user-event";
 import { defineClinicBooking } from "../../embed/element";
 import { en } from "../../src/widget/i18n/en";
-import { createElement, demo, eventsOf, holdAfterFirstPaint, paintedHeadings, shadowOf } from "./support/early-paint";
+import { createElement, demo, earlyPaintLifecycle, eventsOf, LOADED, paintedHeadings, previewOf, shadowOf } from "./support/early-paint";
 
 const support = await vi.hoisted(() => import("./support/early-paint"));
 vi.mock("../../embed/after-paint", () => support.heldAfterPaint());
@@ -10,31 +10,10 @@ vi.mock("../../embed/widget-code", () => support.flowWithoutNetwork());
 
 vi.setConfig({ testTimeout: 20_000 });
 
-let code: ReturnType<typeof holdAfterFirstPaint>;
-/** The schema and the flow are imported on first use: that takes a while on a busy machine. */
-const LOADED = { timeout: 15_000, interval: 20 };
 const user = () => userEvent.setup({ delay: null });
 const radioCount = () => (demo().services as { durations: unknown[] }[]).reduce((n, s) => n + s.durations.length, 0);
 
-beforeAll(() => {
-  defineClinicBooking();
-});
-
-beforeEach(() => {
-  code = holdAfterFirstPaint();
-});
-
-afterEach(() => {
-  code.release();
-  document.body.replaceChildren();
-  document.documentElement.lang = "";
-});
-
-async function previewOf(element: Element) {
-  const shadow = shadowOf(element);
-  await shadow.query.findByRole("heading", { level: 2, name: en["service.heading"] });
-  return shadow;
-}
+const code = earlyPaintLifecycle(defineClinicBooking);
 
 describe("the first step, painted before the flow's code is there", () => {
   it("shows every service and length from the unchecked config, and says what is missing on Continue", async () => {

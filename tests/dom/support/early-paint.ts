@@ -1,8 +1,10 @@
 import { within } from "@testing-library/preact";
 import { readFileSync } from "node:fs";
+import { afterEach, beforeAll, beforeEach } from "vitest";
 import { resolve } from "node:path";
 import type { EmbeddedWidgetOptions } from "../../../embed/widget-code";
 import type { ClinicBookingElement } from "../../../embed/element";
+import { en } from "../../../src/widget/i18n/en";
 import { mountWidget } from "../../../src/widget/mount";
 import type { WidgetHandle } from "../../../src/widget/types";
 import { NOW } from "./config";
@@ -23,6 +25,37 @@ export function holdAfterFirstPaint(): { release: () => void; mounts: EmbeddedWi
   held.afterPaint = new Promise<void>((done) => (release = done));
   held.mounts = [];
   return { release: () => release(), mounts: held.mounts };
+}
+
+/** The schema and the flow are imported on first use: that takes a while on a busy machine. */
+export const LOADED = { timeout: 15_000, interval: 20 };
+
+/**
+ * The hooks every early-paint test file needs: the element defined once, each test held after its
+ * first paint, and the page emptied after it. `define` comes from the test file, which imports
+ * embed/element only after its mocks are registered; `cleanUp` runs first, for a file's own state.
+ */
+export function earlyPaintLifecycle(define: () => void, cleanUp: () => void = () => {}): ReturnType<typeof holdAfterFirstPaint> {
+  let current = { release: () => {}, mounts: [] as EmbeddedWidgetOptions[] };
+  // A function returned from beforeAll is run as its teardown: return nothing.
+  beforeAll(() => {
+    define();
+  });
+  beforeEach(() => {
+    current = holdAfterFirstPaint();
+  });
+  afterEach(() => {
+    cleanUp();
+    current.release();
+    document.body.replaceChildren();
+    document.documentElement.lang = "";
+  });
+  return {
+    release: () => current.release(),
+    get mounts() {
+      return current.mounts;
+    },
+  };
 }
 
 /** For `vi.mock("../../embed/after-paint", ...)`. */
@@ -61,6 +94,13 @@ export function shadowOf(element: Element) {
   const root = element.shadowRoot;
   if (!root) throw new Error("no shadow root");
   return { root, query: within(root as unknown as HTMLElement) };
+}
+
+/** The element's shadow root once the early-painted service step is there. */
+export async function previewOf(element: Element) {
+  const shadow = shadowOf(element);
+  await shadow.query.findByRole("heading", { level: 2, name: en["service.heading"] });
+  return shadow;
 }
 
 /** Every `clinic-booking:<name>` event the element dispatches from now on. */
