@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { build } from "vite";
 import preact from "@preact/preset-vite";
+import { FLOW_CODE } from "../e2e/support/flow";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -95,7 +96,7 @@ export async function captureStep(browser: Browser, widgetUrl: string): Promise<
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
-    await page.route(/\/embed\/chunks\/widget-code-[^/]+\.js$/, () => new Promise<void>(() => {}));
+    await page.route(FLOW_CODE, () => new Promise<void>(() => {}));
     await page.goto(widgetUrl);
     await page.waitForFunction(() => /Choose a service/.test(document.querySelector("clinic-booking")?.shadowRoot?.querySelector("h2")?.textContent ?? ""));
     return await page.evaluate(() => {

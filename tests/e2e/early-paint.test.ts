@@ -1,8 +1,8 @@
-import type { Request, Route } from "playwright-core";
+import type { Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { focusIsOn } from "./support/keyboard";
 import { openPage, startE2E, type E2E } from "./support/browser";
-import { continueButton, stepHeading, waitForFlow, waitForStep, widget } from "./support/flow";
+import { continueButton, flowCodeHold, stepHeading, waitForFlow, waitForStep, widget } from "./support/flow";
 
 let env: E2E;
 beforeAll(async () => {
@@ -43,18 +43,8 @@ describe("the first step before the rest of the widget", () => {
   });
 
   it("keeps a choice and the focus made while the flow was still downloading", async () => {
-    let release = () => {};
-    let holds = 0;
-    const held = new Promise<void>((done) => (release = done));
-    const { context, page, problems } = await openPage(env, "index.html", {
-      async prepare(page) {
-        await page.route(/\/embed\/chunks\/widget-code-[^/]+\.js$/, async (route: Route) => {
-          holds++;
-          await held;
-          await route.continue();
-        });
-      },
-    });
+    const hold = flowCodeHold();
+    const { context, page, problems } = await openPage(env, "index.html", { prepare: hold.install });
     try {
       const w = widget(page);
       await waitForStep(w, "Choose a service");
@@ -62,9 +52,9 @@ describe("the first step before the rest of the widget", () => {
       await radio().check();
       expect(await focusIsOn(radio())).toBe(true);
       expect(await flowMounted(w)).toBe(false);
-      expect(holds).toBe(1);
+      expect(hold.requests).toBe(1);
 
-      release();
+      hold.release();
       await waitForFlow(w);
       expect(await radio().isChecked()).toBe(true);
       expect(await focusIsOn(radio())).toBe(true);
@@ -76,22 +66,14 @@ describe("the first step before the rest of the widget", () => {
       expect(problems.consoleErrors).toEqual([]);
       expect(problems.pageErrors).toEqual([]);
     } finally {
-      release();
+      hold.release();
       await context.close();
     }
   });
 
   it("takes a Continue pressed early to the next step once the flow is there", async () => {
-    let release = () => {};
-    const held = new Promise<void>((done) => (release = done));
-    const { context, page } = await openPage(env, "index.html", {
-      async prepare(page) {
-        await page.route(/\/embed\/chunks\/widget-code-[^/]+\.js$/, async (route: Route) => {
-          await held;
-          await route.continue();
-        });
-      },
-    });
+    const hold = flowCodeHold();
+    const { context, page } = await openPage(env, "index.html", { prepare: hold.install });
     try {
       const w = widget(page);
       await waitForStep(w, "Choose a service");
@@ -99,13 +81,13 @@ describe("the first step before the rest of the widget", () => {
       await continueButton(w).click();
       expect(await stepHeading(w).textContent()).toBe("Choose a service");
 
-      release();
+      hold.release();
       await waitForStep(w, "Health history");
       await w.getByRole("button", { name: "Back" }).click();
       await waitForStep(w, "Choose a service");
       expect(await w.getByRole("radio", { name: /^Sports massage, 45 min/ }).isChecked()).toBe(true);
     } finally {
-      release();
+      hold.release();
       await context.close();
     }
   });

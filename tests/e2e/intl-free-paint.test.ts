@@ -4,11 +4,10 @@
  * src/core/pricing/money-patterns.ts. These tests hold both halves of that in Chromium: nothing
  * builds a formatter before the step is laid out, and the patterns write what Chromium's Intl writes.
  */
-import type { Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MONEY_PATTERNS, formatWithPattern } from "../../src/core/pricing/money-patterns";
 import { openPage, startE2E, type E2E } from "./support/browser";
-import { waitForFlow, waitForStep, widget } from "./support/flow";
+import { flowCodeHold, waitForFlow, waitForStep, widget } from "./support/flow";
 
 let env: E2E;
 beforeAll(async () => {
@@ -59,24 +58,15 @@ describe("the service step paints without Intl", () => {
     ["fr.html", "Choisissez un service"],
   ] as const) {
     it(`${page}: no Intl formatter is built before the step is laid out, and its prices are the flow's`, async () => {
-      let release = () => {};
-      const held = new Promise<void>((done) => (release = done));
-      const { context, page: tab, problems } = await openPage(env, page, {
-        initScript: INTL_WATCH,
-        async prepare(tab) {
-          // The flow's code waits, so the labels read first are the early step's own.
-          await tab.route(/\/embed\/chunks\/widget-code-[^/]+\.js$/, async (route: Route) => {
-            await held;
-            await route.continue();
-          });
-        },
-      });
+      // The flow's code waits, so the labels read first are the early step's own.
+      const hold = flowCodeHold();
+      const { context, page: tab, problems } = await openPage(env, page, { initScript: INTL_WATCH, prepare: hold.install });
       try {
         const w = widget(tab);
         await waitForStep(w, heading);
         const labelsOf = () => w.getByRole("radio").evaluateAll((radios) => radios.map((r) => r.getAttribute("aria-label") ?? ""));
         const early = await labelsOf();
-        release();
+        hold.release();
         await waitForFlow(w);
         const watch = await tab.evaluate(() => (window as unknown as { __intl: IntlWatch }).__intl);
         expect(watch.stepLaidOut).not.toBeNull();
@@ -87,7 +77,7 @@ describe("the service step paints without Intl", () => {
         expect(await labelsOf()).toEqual(early);
         expect(problems.pageErrors).toEqual([]);
       } finally {
-        release();
+        hold.release();
         await context.close();
       }
     });

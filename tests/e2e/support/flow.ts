@@ -32,6 +32,30 @@ export async function waitForFlow(element: Locator): Promise<void> {
   );
 }
 
+/** The flow's code, which the bundle imports after the first paint. */
+export const FLOW_CODE = /\/embed\/chunks\/widget-code-[^/]+\.js$/;
+
+/**
+ * Holds every request for the flow's code until `release()`, so the step on screen stays the
+ * early-painted one. Pass `install` as `openPage`'s `prepare`; `requests` counts what it held.
+ */
+export function flowCodeHold() {
+  let release = () => {};
+  const held = new Promise<void>((done) => (release = done));
+  const hold = {
+    requests: 0,
+    release: () => release(),
+    install: async (page: Page) => {
+      await page.route(FLOW_CODE, async (route) => {
+        hold.requests++;
+        await held;
+        await route.continue();
+      });
+    },
+  };
+  return hold;
+}
+
 export function continueButton(root: Locator): Locator {
   return root.getByRole("button", { name: /^(Continue|Continuer|Save and return to review|Enregistrer et revenir)/ });
 }
