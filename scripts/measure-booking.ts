@@ -8,7 +8,7 @@
  */
 import type { Page, Request } from "playwright-core";
 import { openPage, startE2E, type E2E } from "../tests/e2e/support/browser";
-import { bookFirstFreeTime, widget } from "../tests/e2e/support/flow";
+import { bookFirstFreeTime, waitForFlow, widget } from "../tests/e2e/support/flow";
 
 export interface Download {
   method: string;
@@ -30,6 +30,8 @@ export interface BookingMeasurement {
   downloads: Download[];
   /** The host page's own requests, not counted. */
   hostPage: Download[];
+  /** The widget's requests when the same client opens the page again right after, until the flow is mounted. */
+  revisit: Download[];
 }
 
 export interface Visit {
@@ -81,52 +83,79 @@ export async function measureBookings(visits: readonly Visit[] = VISITS): Promis
 }
 
 async function measureBooking(env: E2E, visit: Visit): Promise<BookingMeasurement> {
-  // One promise per request the page makes, settled when it has finished loading.
-  const requests: Promise<{ request: Request; download: Omit<Download, "beforePaint"> }>[] = [];
-  const settle = new Map<Request, { finished: () => void; failed: () => void }>();
-  const finished = new Set<Request>();
+  let requests: RequestLog | null = null;
   let loadedAtPaint: Set<Request> | null = null;
-  const track = async (page: Page) => {
+  const prepare = async (page: Page) => {
+    const log = recordRequests(page);
+    requests = log;
     await page.exposeBinding("__servicePainted", () => {
-      loadedAtPaint ??= new Set(finished);
+      loadedAtPaint ??= log.finishedSoFar();
     });
-    page.on("request", (request) => {
-      const download = new Promise<{ request: Request; download: Omit<Download, "beforePaint"> }>((resolve, reject) => {
-        settle.set(request, {
-          finished: () => resolve(downloadOf(request).then((download) => ({ request, download }))),
-          failed: () => reject(new Error(`${request.method()} ${request.url()} failed: ${request.failure()?.errorText ?? "?"}`)),
-        });
-      });
-      // Awaited once the booking is done; a failure is reported there.
-      download.catch(() => {});
-      requests.push(download);
-    });
-    page.on("requestfinished", (request) => {
-      finished.add(request);
-      settle.get(request)?.finished();
-    });
-    page.on("requestfailed", (request) => settle.get(request)?.failed());
   };
-  const { context, page } = await openPage(env, visit.page, { locale: visit.locale, initScript: paintWatcher(visit.heading), prepare: track });
+  const { context, page } = await openPage(env, visit.page, { locale: visit.locale, initScript: paintWatcher(visit.heading), prepare });
   try {
     await bookFirstFreeTime(widget(page), visit.service, 60);
-    // Until nothing is loading any more, requests made while waiting included.
-    for (let seen = -1; seen !== requests.length; ) {
-      seen = requests.length;
-      await Promise.all(requests);
-    }
     const painted = loadedAtPaint as Set<Request> | null;
-    if (!painted) throw new Error(`${visit.page}: the service step was never seen on screen`);
-    const all = (await Promise.all(requests)).map(({ request, download }) => ({ ...download, beforePaint: painted.has(request) }));
+    if (!requests || !painted) throw new Error(`${visit.page}: the service step was never seen on screen`);
+    const all = (await (requests as RequestLog).settled()).map(({ request, download }) => ({ ...download, beforePaint: painted.has(request) }));
+
+    // The same client opens the page again right after: what its cache does not already hold.
+    const again = await context.newPage();
+    const revisitLog = recordRequests(again);
+    await again.goto(page.url());
+    await waitForFlow(widget(again));
+    const revisit = (await revisitLog.settled()).map(({ download }) => ({ ...download, beforePaint: false }));
     return {
       language: visit.language,
       page: visit.page,
       downloads: all.filter((download) => isWidgetRequest(download.path)),
       hostPage: all.filter((download) => !isWidgetRequest(download.path)),
+      revisit: revisit.filter((download) => isWidgetRequest(download.path)),
     };
   } finally {
     await context.close();
   }
+}
+
+type Recorded = { request: Request; download: Omit<Download, "beforePaint"> };
+
+interface RequestLog {
+  finishedSoFar(): Set<Request>;
+  /** Every request once nothing is loading any more, those made while waiting included. */
+  settled(): Promise<Recorded[]>;
+}
+
+/** Every request the page makes from now on. */
+function recordRequests(page: Page): RequestLog {
+  const requests: Promise<Recorded>[] = [];
+  const settle = new Map<Request, { finished: () => void; failed: () => void }>();
+  const finished = new Set<Request>();
+  page.on("request", (request) => {
+    const recorded = new Promise<Recorded>((resolve, reject) => {
+      settle.set(request, {
+        finished: () => resolve(downloadOf(request).then((download) => ({ request, download }))),
+        failed: () => reject(new Error(`${request.method()} ${request.url()} failed: ${request.failure()?.errorText ?? "?"}`)),
+      });
+    });
+    // Awaited by settled(); a failure is reported there.
+    recorded.catch(() => {});
+    requests.push(recorded);
+  });
+  page.on("requestfinished", (request) => {
+    finished.add(request);
+    settle.get(request)?.finished();
+  });
+  page.on("requestfailed", (request) => settle.get(request)?.failed());
+  return {
+    finishedSoFar: () => new Set(finished),
+    async settled() {
+      for (let seen = -1; seen !== requests.length; ) {
+        seen = requests.length;
+        await Promise.all(requests);
+      }
+      return Promise.all(requests);
+    },
+  };
 }
 
 async function downloadOf(request: Request): Promise<Omit<Download, "beforePaint">> {
@@ -137,7 +166,8 @@ async function downloadOf(request: Request): Promise<Omit<Download, "beforePaint
     path: `${url.pathname}${url.search}`,
     status: response?.status() ?? 0,
     encoding: (await response?.headerValue("content-encoding")) ?? "identity",
-    bytes: sizes.responseBodySize,
+    // Taken from the cache, a response reports its headers' size subtracted from nothing received.
+    bytes: Math.max(0, sizes.responseBodySize),
   };
 }
 

@@ -7,7 +7,8 @@
  *   finished loading when the step was on screen, measured in Chromium;
  * - one complete booking, in English and in French: every response of the widget (loader, bundle,
  *   chunks, config, availability, the booking's answer; not the host page's own files) from the
- *   first byte to the confirmation, booked in Chromium over the demo server.
+ *   first byte to the confirmation, booked in Chromium over the demo server (and, for the record,
+ *   what the same client downloads when it opens the page again).
  * Then where the bytes of the code come from. Budgets are in bundle-budgets.ts; the measurement
  * in measure-booking.ts discovers files and requests, it names none.
  */
@@ -45,13 +46,14 @@ function printBudgets(figures: readonly Figure[]): boolean {
   return ok;
 }
 
-function printBooking({ language, page, downloads, hostPage }: BookingMeasurement): void {
+function printBooking({ language, page, downloads, hostPage, revisit }: BookingMeasurement): void {
   console.log(`\nOne complete booking in ${language} (${page}), every response of the widget, encoded body:`);
   const row = (download: Download) =>
     `  ${download.method.padEnd(5)} ${download.path.replace(/\?.*/, "?…").padEnd(48)} ${String(download.status)} ${download.encoding.padEnd(9)} ${kb(download.bytes).padStart(9)}${download.beforePaint ? "  before the first paint" : ""}`;
   for (const download of downloads) console.log(row(download));
   console.log(`  ${"total".padEnd(68)} ${kb(total(downloads)).padStart(9)}`);
   console.log(`  not counted, the host page's own: ${hostPage.map((d) => `${d.path} ${kb(d.bytes)}`).join(", ")}`);
+  console.log(`  the same client opening the page again right after: ${String(revisit.length)} requests, ${kb(total(revisit))} of bodies`);
 }
 
 buildOnce();
