@@ -7,9 +7,8 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EMBED, ROOT, scriptsIn } from "../../scripts/bundle-budgets";
 import { IMMUTABLE, LOADER, REVALIDATE } from "../../src/server/http/cache-policy";
-import { startServer, type RunningServer } from "../../src/server/server";
-import { NOW, serverConfig } from "../unit/fixtures/server-config";
-import { INBOX_TOKEN } from "../unit/fixtures/server-harness";
+import type { RunningServer } from "../../src/server/server";
+import { startStaticServer } from "../unit/fixtures/server-harness";
 
 /** The built widget, served by the receiver from STATIC_DIR as a clinic would deploy it. */
 let dir: string;
@@ -17,17 +16,7 @@ let server: RunningServer;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "served-build-"));
-  server = await startServer({
-    config: serverConfig(),
-    staticDir: EMBED,
-    databasePath: join(dir, "bookings.sqlite"),
-    port: 0,
-    host: "127.0.0.1",
-    inboxToken: INBOX_TOKEN,
-    outboxDir: join(dir, "outbox"),
-    clock: () => NOW,
-    log: () => {},
-  });
+  server = await startStaticServer(EMBED, dir);
 });
 
 afterAll(async () => {

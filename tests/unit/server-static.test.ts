@@ -6,9 +6,8 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IMMUTABLE, LOADER, REVALIDATE } from "../../src/server/http/cache-policy";
 import { encodeSync } from "../../src/server/http/encodings";
-import { startServer, type RunningServer } from "../../src/server/server";
-import { NOW, serverConfig } from "./fixtures/server-config";
-import { INBOX_TOKEN } from "./fixtures/server-harness";
+import type { RunningServer } from "../../src/server/server";
+import { startStaticServer } from "./fixtures/server-harness";
 
 const PAGE = "<!doctype html><title>Harbour</title><script src=\"/app.js\"></script>";
 const SCRIPT = "document.title = 'booked';\n";
@@ -38,18 +37,7 @@ beforeAll(async () => {
   }
   // stale.js was edited after its copies were written: they no longer say what it says.
   utimesSync(join(site, "stale.js"), new Date(), new Date(Date.now() + 60_000));
-  server = await startServer({
-    // Already parsed: no config file is read.
-    config: serverConfig(),
-    staticDir: site,
-    databasePath: join(dir, "bookings.sqlite"),
-    port: 0,
-    host: "127.0.0.1",
-    inboxToken: INBOX_TOKEN,
-    outboxDir: join(dir, "outbox"),
-    clock: () => NOW,
-    log: () => {},
-  });
+  server = await startStaticServer(site, dir);
 });
 
 afterAll(async () => {
