@@ -19,7 +19,7 @@ export interface Download {
   encoding: string;
   /** Encoded body bytes. */
   bytes: number;
-  /** Loaded by the time the service step was on screen. */
+  /** Requested before the service step was on screen. */
   beforePaint: boolean;
 }
 
@@ -53,8 +53,9 @@ const isWidgetRequest = (path: string): boolean => path.startsWith("/embed/") ||
 
 /**
  * Plain JavaScript run before the page's own: calls out as soon as the service step's heading is
- * laid out, and the requests finished by then are the ones it waited for. (The page cannot tell
- * itself: its resource entries arrive later than the paint.)
+ * laid out. The requests made before then are the ones it could have waited for; the page cannot
+ * tell which itself (its resource entries arrive later than the paint), but the call reaches us
+ * after the requests the page made before it and before those it makes after.
  */
 const paintWatcher = (heading: RegExp): string => `
 (() => {
@@ -84,18 +85,18 @@ export async function measureBookings(visits: readonly Visit[] = VISITS): Promis
 
 async function measureBooking(env: E2E, visit: Visit): Promise<BookingMeasurement> {
   let requests: RequestLog | null = null;
-  let loadedAtPaint: Set<Request> | null = null;
+  let requestedBeforePaint: Set<Request> | null = null;
   const prepare = async (page: Page) => {
     const log = recordRequests(page);
     requests = log;
     await page.exposeBinding("__servicePainted", () => {
-      loadedAtPaint ??= log.finishedSoFar();
+      requestedBeforePaint ??= log.requestedSoFar();
     });
   };
   const { context, page } = await openPage(env, visit.page, { locale: visit.locale, initScript: paintWatcher(visit.heading), prepare });
   try {
     await bookFirstFreeTime(widget(page), visit.service, 60);
-    const painted = loadedAtPaint as Set<Request> | null;
+    const painted = requestedBeforePaint as Set<Request> | null;
     if (!requests || !painted) throw new Error(`${visit.page}: the service step was never seen on screen`);
     const all = (await (requests as RequestLog).settled()).map(({ request, download }) => ({ ...download, beforePaint: painted.has(request) }));
 
@@ -120,7 +121,7 @@ async function measureBooking(env: E2E, visit: Visit): Promise<BookingMeasuremen
 type Recorded = { request: Request; download: Omit<Download, "beforePaint"> };
 
 interface RequestLog {
-  finishedSoFar(): Set<Request>;
+  requestedSoFar(): Set<Request>;
   /** Every request once nothing is loading any more, those made while waiting included. */
   settled(): Promise<Recorded[]>;
 }
@@ -129,8 +130,9 @@ interface RequestLog {
 function recordRequests(page: Page): RequestLog {
   const requests: Promise<Recorded>[] = [];
   const settle = new Map<Request, { finished: () => void; failed: () => void }>();
-  const finished = new Set<Request>();
+  const requested = new Set<Request>();
   page.on("request", (request) => {
+    requested.add(request);
     const recorded = new Promise<Recorded>((resolve, reject) => {
       settle.set(request, {
         finished: () => resolve(downloadOf(request).then((download) => ({ request, download }))),
@@ -141,13 +143,10 @@ function recordRequests(page: Page): RequestLog {
     recorded.catch(() => {});
     requests.push(recorded);
   });
-  page.on("requestfinished", (request) => {
-    finished.add(request);
-    settle.get(request)?.finished();
-  });
+  page.on("requestfinished", (request) => settle.get(request)?.finished());
   page.on("requestfailed", (request) => settle.get(request)?.failed());
   return {
-    finishedSoFar: () => new Set(finished),
+    requestedSoFar: () => new Set(requested),
     async settled() {
       for (let seen = -1; seen !== requests.length; ) {
         seen = requests.length;
@@ -171,7 +170,7 @@ async function downloadOf(request: Request): Promise<Omit<Download, "beforePaint
   };
 }
 
-/** The widget's code the first step waited for: files under /embed/ loaded by the time it was on screen. */
+/** The widget's code the first step could have waited for: files under /embed/ requested before it was on screen. */
 export const paintCode = (measurement: BookingMeasurement): Download[] =>
   measurement.downloads.filter((download) => download.beforePaint && download.path.startsWith("/embed/"));
 

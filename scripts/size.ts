@@ -3,8 +3,8 @@
  * is exceeded. Every figure is what the receiver sends: the brotli copies the build writes.
  *
  * - the loader: its file's brotli copy;
- * - code to paint the service step, in English and in French: the files under /embed/ that had
- *   finished loading when the step was on screen, measured in Chromium;
+ * - code to paint the service step, in English and in French: the files under /embed/ requested
+ *   before the step was on screen, measured in Chromium;
  * - one complete booking, in English and in French: every response of the widget (loader, bundle,
  *   chunks, config, availability, the booking's answer; not the host page's own files) from the
  *   first byte to the confirmation, booked in Chromium over the demo server (and, for the record,
