@@ -29,6 +29,16 @@ export function encodeSync(coding: ContentCoding, data: Buffer): Buffer {
   return coding === "br" ? brotliCompressSync(data, brotliOptions(data.length)) : gzipSync(data, GZIP_OPTIONS);
 }
 
+/**
+ * For an answer made per request: brotli 5 compresses a fortnight's busy list (19 KB) to 1 KB in
+ * under a millisecond, where 11 takes 40 ms for 0.7 KB.
+ */
+export function encodeQuickly(coding: ContentCoding, data: Buffer): Buffer {
+  return coding === "br"
+    ? brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } })
+    : gzipSync(data, { level: 6 });
+}
+
 /** Tie-break between codings the client accepts equally: the smaller one first. */
 const PREFERENCE: readonly Coding[] = [...CODINGS, "identity"];
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
-import { chooseCoding, CODINGS, type Coding, type ContentCoding } from "./encodings";
+import { chooseCoding, CODINGS, encodeQuickly, type Coding, type ContentCoding } from "./encodings";
 
 /** One encoding of a resource: the bytes sent and their validator. */
 export interface Representation {
@@ -54,6 +54,22 @@ export function sendRepresentation(c: Context, representations: Representations,
   }
   const answer: Record<string, string> = { ...validators, ...encodingHeader(coding), "Content-Length": String(chosen.body.byteLength) };
   return c.req.method === "HEAD" ? c.body(null, 200, answer) : c.body(chosen.body, 200, answer);
+}
+
+/** Below this an answer fits in a packet or two however it is sent, and is sent as it is. */
+export const ENCODE_FROM_BYTES = 1024;
+
+/**
+ * A 200 answer made for this request (no ETag, nothing kept), compressed when it is long enough
+ * and the client accepts it. A client that refuses identity and every coding still gets identity:
+ * an API answer is better read than refused.
+ */
+export function sendCompressed(c: Context, body: string, headers: Record<string, string>): Response {
+  const bytes = Buffer.from(body);
+  if (bytes.byteLength < ENCODE_FROM_BYTES) return c.body(body, 200, headers);
+  const coding = chooseCoding(c.req.header("accept-encoding"), CODINGS) ?? "identity";
+  const sent = coding === "identity" ? bytes : encodeQuickly(coding, bytes);
+  return c.body(bytesOf(sent), 200, { ...headers, Vary: "Accept-Encoding", ...encodingHeader(coding) });
 }
 
 const encodingHeader = (coding: Coding): Record<string, string> => (coding === "identity" ? {} : { "Content-Encoding": coding });
