@@ -10,12 +10,17 @@ export const IMMUTABLE = "public, max-age=31536000, immutable";
 export const LOADER = "public, max-age=300, must-revalidate";
 export const REVALIDATE = "no-cache";
 
-/** Where vite.config.ts writes chunks: `chunks/[name]-[hash].js`, the hash 8 or more characters. */
-const CONTENT_HASHED = /(?:^|\/)chunks\/[^/]+-[\w-]{8,}\.(?:js|css)$/;
+/**
+ * Where vite.config.ts writes chunks: `chunks/[name]-[hash].js`, the hash 8 or more characters.
+ * A hash also has a capital or a digit, which keeps a plain name like `chunks/calendar-settings.js`
+ * out; the price of a hash without either is only a revalidation.
+ */
+const CONTENT_HASHED = /(?:^|\/)chunks\/[^/]+-([\w-]{8,})\.(?:js|css)$/;
 
 /** `path` is relative to the served folder, with forward slashes. */
 export function cacheControlFor(path: string): string {
-  if (CONTENT_HASHED.test(path)) return IMMUTABLE;
+  const hash = CONTENT_HASHED.exec(path)?.[1];
+  if (hash !== undefined && /[A-Z0-9]/.test(hash)) return IMMUTABLE;
   if (path === "loader.js" || path.endsWith("/loader.js")) return LOADER;
   return REVALIDATE;
 }
