@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { defineConfig, type Plugin, type UserConfig } from "vite";
 import preact from "@preact/preset-vite";
+import { precompressed } from "./scripts/precompress";
 
 /**
  * One config, three outputs, chosen with `--mode`:
@@ -10,6 +11,7 @@ import preact from "@preact/preset-vite";
  *              written beside the bundle
  * - `lib`    → dist/lib/embed/index.js, the ES module for npm users (embed/index.ts);
  *              its declarations come from `tsc -p tsconfig.lib.json`, next to it
+ * Every file of dist/embed gets a `.br` and a `.gz` copy beside it, which the receiver serves.
  */
 export default defineConfig(({ mode }) => {
   switch (mode) {
@@ -23,7 +25,7 @@ export default defineConfig(({ mode }) => {
 });
 
 const browserBuild = {
-  plugins: [preact(), zodStateInsideBundle()],
+  plugins: [preact(), zodStateInsideBundle(), precompressed()],
   // Preact and the widget check NODE_ENV; a page has no `process`.
   define: { "process.env.NODE_ENV": JSON.stringify("production") },
   publicDir: false,

@@ -11,10 +11,10 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, MiddlewareHandler } from "hono";
 import type { ClinicConfig } from "../src/core/config";
 import { loadClinicConfig } from "../src/server/config-file";
+import { staticFiles } from "../src/server/http/static-files";
 import { silentLogger, type Logger } from "../src/server/log";
 import { startServer, type Bound } from "../src/server/main";
 import { randomToken } from "../src/server/secrets";
@@ -140,7 +140,8 @@ interface SiteOptions {
 function demoSite({ config, embedDir }: SiteOptions): MiddlewareHandler {
   const { $schema: _schema, ...pageConfig } = config;
   const inlineConfig = JSON.stringify(pageConfig, null, 2).replaceAll("<", "\\u003c");
-  const bundles = serveStatic({ root: embedDir, rewriteRequestPath: (path) => path.slice("/embed".length) });
+  // The receiver's own static serving: precompressed copies, ETags, the widget's cache policy.
+  const bundles = staticFiles({ root: embedDir, prefix: "/embed" });
 
   return async (c, next) => {
     const method = c.req.method;
@@ -149,7 +150,7 @@ function demoSite({ config, embedDir }: SiteOptions): MiddlewareHandler {
 
     if (path.startsWith("/embed/")) {
       if (!existsSync(embedDir)) return missingBuild(c, embedDir);
-      commonHeaders(c);
+      safetyHeaders(c);
       // The bundles are loaded by pages of other origins too (a clinic's real site).
       c.header("Cross-Origin-Resource-Policy", "cross-origin");
       return bundles(c, next);
@@ -164,7 +165,9 @@ function demoSite({ config, embedDir }: SiteOptions): MiddlewareHandler {
     const extension = match[1] ?? "html";
     let body = await readFile(file, "utf8");
     if (extension === "html") body = body.replace(INLINE_CONFIG, (_all, open: string, close: string) => `${open}\n${inlineConfig}\n    ${close}`);
-    commonHeaders(c);
+    safetyHeaders(c);
+    // The pages carry the running config inline.
+    c.header("Cache-Control", "no-cache");
     const policy = PAGE_POLICIES[name];
     if (policy) c.header("Content-Security-Policy", policy);
     c.header("Content-Type", CONTENT_TYPES[extension] ?? "application/octet-stream");
@@ -172,8 +175,7 @@ function demoSite({ config, embedDir }: SiteOptions): MiddlewareHandler {
   };
 }
 
-function commonHeaders(c: Context): void {
-  c.header("Cache-Control", "no-cache");
+function safetyHeaders(c: Context): void {
   c.header("X-Content-Type-Options", "nosniff");
   c.header("Referrer-Policy", "no-referrer");
 }

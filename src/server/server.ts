@@ -1,10 +1,10 @@
 import type { AddressInfo } from "node:net";
-import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono, MiddlewareHandler } from "hono";
 import type { ClinicConfig } from "../core/config";
 import { createApp } from "./app";
 import { loadClinicConfig } from "./config-file";
 import type { AppEnv } from "./context";
+import { staticFiles } from "./http/static-files";
 import { browserHost, listen, stopListening, type FetchHandler } from "./listen";
 import { jsonLinesLogger, type Logger } from "./log";
 import { createNotifier, type Notifier } from "./mail/notifier";
@@ -123,7 +123,7 @@ async function assemble(options: ServerSettings, config: ClinicConfig): Promise<
   try {
     mailer = createMailer({ smtpUrl: options.smtpUrl, outboxDir: options.outboxDir });
     const notifier = createNotifier({ config, mailer, log, from: options.mailFrom });
-    const staticHandler = options.staticHandler?.(config) ?? (options.staticDir ? serveStatic({ root: options.staticDir }) : undefined);
+    const staticHandler = options.staticHandler?.(config) ?? (options.staticDir ? staticFiles({ root: options.staticDir }) : undefined);
     const app = createApp({
       config,
       store,

@@ -5,9 +5,26 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
-export const OUTPUTS = ["dist/embed/clinic-booking.js", "dist/embed/loader.js", "dist/lib/embed/index.js", "dist/lib/embed/index.d.ts"];
+export const OUTPUTS = [
+  "dist/embed/clinic-booking.js",
+  "dist/embed/clinic-booking.js.br",
+  "dist/embed/loader.js",
+  "dist/embed/loader.js.br",
+  "dist/lib/embed/index.js",
+  "dist/lib/embed/index.d.ts",
+];
 /** What the bundles are built from; a change to any of them makes dist stale. */
-const INPUTS = ["src/core", "src/widget", "embed", "vite.config.ts", "tsconfig.json", "tsconfig.lib.json", "package.json"];
+const INPUTS = [
+  "src/core",
+  "src/widget",
+  "embed",
+  "vite.config.ts",
+  "scripts/precompress.ts",
+  "src/server/http/encodings.ts",
+  "tsconfig.json",
+  "tsconfig.lib.json",
+  "package.json",
+];
 
 /** Builds once per test run, and only when an output is missing or older than a source. */
 export default function buildOnce(): void {

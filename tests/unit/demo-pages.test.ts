@@ -6,6 +6,8 @@ import { Window } from "happy-dom";
 import { afterAll, describe, expect, it } from "vitest";
 import { startDemo } from "../../demo/serve";
 import { parseClinicConfig } from "../../src/core/config";
+import { LOADER } from "../../src/server/http/cache-policy";
+import { encodeSync } from "../../src/server/http/encodings";
 
 /**
  * The demo clinic pages are what a clinic sees first: each one must carry the exact snippet
@@ -312,6 +314,7 @@ describe("demo/serve.ts", () => {
     const embedDir = join(tmp, "embed");
     mkdirSync(embedDir);
     writeFileSync(join(embedDir, "loader.js"), "/* loader */\n");
+    writeFileSync(join(embedDir, "loader.js.br"), encodeSync("br", Buffer.from("/* loader */\n")));
     const demo = await startDemo({ port: 0, databasePath: join(tmp, "demo.sqlite"), outboxDir: join(tmp, "outbox"), embedDir });
     try {
       expect(demo.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -334,6 +337,11 @@ describe("demo/serve.ts", () => {
       const loader = await fetch(`${demo.origin}/embed/loader.js`);
       expect(loader.status).toBe(200);
       expect(loader.headers.get("content-type")).toMatch(/javascript/);
+      // The receiver's static serving: its precompressed copy and its cache policy.
+      const compressed = await fetch(`${demo.origin}/embed/loader.js`, { headers: { "accept-encoding": "br" } });
+      expect(compressed.headers.get("content-encoding")).toBe("br");
+      expect(compressed.headers.get("cache-control")).toBe(LOADER);
+      expect(await compressed.text()).toBe("/* loader */\n");
 
       const hostile = await fetch(`${demo.origin}/hostile.html`);
       expect(hostile.headers.get("content-security-policy")).toBe(STRICT_CSP);

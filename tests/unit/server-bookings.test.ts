@@ -250,7 +250,8 @@ describe("HTTP hygiene", () => {
 
   it("gives booking answers the same security and CORS headers as every other API answer", async () => {
     const headers = { Origin: ALLOWED_ORIGIN };
-    const other = await h.app.request("http://localhost/api/config", { headers });
+    // An answer neither compressed nor revalidated, so its headers are the API's own.
+    const other = await h.app.request("http://localhost/api/availability?from=2026-03-01&to=2026-03-02", { headers });
     const created = await postBooking(h.app, bookingRequest(), { headers });
     const refused = await postBooking(h.app, bookingRequest({ sessions: [{ start: SLOT_IN_TWO_WEEKS }], quotedTotal: 1 }), { headers });
     const stranger = await postBooking(h.app, bookingRequest({ sessions: [{ start: SLOT_NEXT_WEEK }] }), { headers: { Origin: "https://evil.example" } });

@@ -7,8 +7,8 @@ import type { ClinicConfig } from "../../src/core/config";
 import { ConfigError } from "../../src/server/config-file";
 import { readServerEnv } from "../../src/server/env";
 import { startServer, type ServerOptions, type ServerSettings } from "../../src/server/server";
-import { NOW, serverConfig, serverConfigInput } from "./fixtures/server-config";
-import { INBOX_TOKEN } from "./fixtures/server-harness";
+import { serverConfig, serverConfigInput } from "./fixtures/server-config";
+import { INBOX_TOKEN, serverSettings } from "./fixtures/server-harness";
 
 const EXPECTED_LINES = [
   'currency: expected an ISO 4217 currency code such as "CAD", got "XYZ"',
@@ -35,16 +35,7 @@ afterEach(() => {
 });
 
 function settings(extra: Partial<ServerSettings> = {}): ServerSettings {
-  return {
-    databasePath: join(dir, "data", "bookings.sqlite"),
-    port: 0,
-    host: "127.0.0.1",
-    inboxToken: INBOX_TOKEN,
-    outboxDir: join(dir, "outbox"),
-    clock: () => NOW,
-    log: () => {},
-    ...extra,
-  };
+  return serverSettings(dir, { databasePath: join(dir, "data", "bookings.sqlite"), ...extra });
 }
 
 function options(configPath: string, extra: Partial<ServerSettings> = {}): ServerOptions {

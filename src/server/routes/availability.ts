@@ -3,6 +3,7 @@ import { InstantSchema } from "../../core/booking";
 import { LocalDateSchema } from "../../core/config";
 import type { Issue } from "../../core/result";
 import type { AppContext, AppEnv } from "../context";
+import { sendCompressed } from "../http/representations";
 
 export const MAX_RANGE_DAYS = 120;
 const DAY_MS = 86_400_000;
@@ -17,8 +18,9 @@ export function availabilityRoutes(ctx: AppContext): Hono<AppEnv> {
   app.get("/api/availability", async (c) => {
     const range = parseRange(c.req.query("from"), c.req.query("to"));
     if (!range.ok) return c.json({ error: "invalid", issues: range.issues }, 422);
-    c.header("Cache-Control", "no-store");
-    return c.json({ busy: await ctx.store.busyIntervals(range.from, range.to) });
+    // A busy clinic's fortnight is about 20 KB of JSON, 1 KB compressed.
+    const body = JSON.stringify({ busy: await ctx.store.busyIntervals(range.from, range.to) });
+    return sendCompressed(c, body, { "Content-Type": "application/json", "Cache-Control": "no-store" });
   });
   return app;
 }

@@ -162,3 +162,18 @@ export function minorUnits(shown: string): number {
   const normalised = /,\d{2}$/.test(digits) ? digits.replace(/[.\s]/g, "").replace(",", ".") : digits.replace(/,/g, "");
   return Math.round(Number(normalised) * 100);
 }
+
+/** One booking from the service step to the confirmation: the first free time, the default answers and details. */
+export async function bookFirstFreeTime(root: Locator, service: string, minutes: number): Promise<void> {
+  await chooseService(root, service, minutes);
+  await answerHealth(root);
+  await continueButton(root).click();
+  await waitForStep(root, /Choose a time|Choisissez un horaire/);
+  await pickFirstSlot(root);
+  await continueButton(root).click();
+  await fillDetails(root);
+  await continueButton(root).click();
+  await waitForStep(root, /Review and confirm|Vérifier et confirmer/);
+  await root.getByRole("button", { name: /^(Confirm booking|Confirmer la réservation)$/ }).click();
+  await waitForStep(root, /You're booked|C'est réservé/);
+}
