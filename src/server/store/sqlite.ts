@@ -10,11 +10,17 @@ export interface SqliteStore extends Store {
   backup(destination: string): Promise<void>;
 }
 
-export function openSqliteStore(path: string): SqliteStore {
+export interface SqliteStoreOptions {
+  /** Where bookings are written: a worker thread of their own (the default for a file), or this connection. */
+  writer?: "thread" | "in-process";
+}
+
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
   const db = openConnection(path);
   migrate(db);
-  // This connection only reads; a COMMIT waits for the disk in the writer thread instead.
-  const writes = path === ":memory:" ? inProcessWriter(db) : startWriterThread(path);
+  const inProcess = path === ":memory:" || options.writer === "in-process";
+  // With the thread, this connection only reads; a COMMIT waits for the disk in the writer thread instead.
+  const writes = inProcess ? inProcessWriter(db) : startWriterThread(path);
 
   const sql = {
     response: db.prepare(`SELECT status, body FROM idempotency_keys WHERE key = ?`),
