@@ -60,8 +60,7 @@ export async function startBenchServer(configPath: string, databasePath: string,
 async function serve(configPath: string, databasePath: string, now: string): Promise<void> {
   const send = (message: ServerMessage) => process.send?.(message);
   const config = await loadClinicConfig(configPath);
-  const writer = process.env.RECEIVER_BENCH_WRITER === "in-process" ? "in-process" : "thread";
-  const store = openSqliteStore(databasePath, { writer });
+  const store = openSqliteStore(databasePath);
   const app = createApp({
     config,
     store,

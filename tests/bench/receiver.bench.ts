@@ -11,8 +11,7 @@
  * Then the database file is checked for two overlapping sessions of one therapist.
  *
  * `RECEIVER_BENCH_PROF=<dir>` writes a CPU profile of the server process there;
- * `RECEIVER_BENCH_REQUESTS=<n>` changes the number of measured requests (15,000);
- * `RECEIVER_BENCH_WRITER=in-process` writes on the HTTP thread's own connection instead of the writer thread.
+ * `RECEIVER_BENCH_REQUESTS=<n>` changes the number of measured requests (15,000).
  */
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -16,11 +16,6 @@ export class SlotTaken extends Error {
   }
 }
 
-/**
- * Writes one booking: its row, intake, sessions and idempotency key. Must run inside a write
- * transaction (a savepoint of the batch's), so what it reads cannot change before it writes.
- * Throws SlotTaken when the schema refuses a session, and whatever else SQLite raises.
- */
 /** One booking through the group commit: a taken slot is an answer like any other, the rest are errors. */
 export async function writeBooking(writes: GroupCommit<Insert, InsertResult>, insert: Insert): Promise<InsertResult> {
   try {
@@ -31,6 +26,11 @@ export async function writeBooking(writes: GroupCommit<Insert, InsertResult>, in
   }
 }
 
+/**
+ * Writes one booking: its row, intake, sessions and idempotency key. Must run inside a write
+ * transaction (a savepoint of the batch's), so what it reads cannot change before it writes.
+ * Throws SlotTaken when the schema refuses a session, and whatever else SQLite raises.
+ */
 export function bookingWriter(db: Database.Database): (insert: Insert) => InsertResult {
   const sql = {
     response: db.prepare(`SELECT status, body FROM idempotency_keys WHERE key = ?`),
