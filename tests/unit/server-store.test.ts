@@ -144,6 +144,14 @@ describe("the SQLite store", () => {
     expect(stored?.sessions).toEqual(sessions.map(({ start, end, listPrice, discount, price, dealId }) => ({ start, end, listPrice, discount, price, dealId })));
   });
 
+  it("finds a booking by its reference, and nothing for a reference it never gave", async () => {
+    const b = booking([session("2026-03-04T14:00:00.000Z")]);
+    await insert(store, booking([session("2026-03-05T14:00:00.000Z")]));
+    await insert(store, b);
+    expect((await store.findBookingByReference(b.reference))?.id).toBe(b.id);
+    expect(await store.findBookingByReference("REF-NONE")).toBeNull();
+  });
+
   it("gives one of many bookings sent at once for the same time the slot, and the others slot-taken", async () => {
     const racers = Array.from({ length: 12 }, () => booking([session("2026-03-06T14:00:00.000Z")]));
     const results = await Promise.all(racers.map((b) => insert(store, b)));

@@ -35,6 +35,7 @@ export function openSqliteStore(path: string): SqliteStore {
          AND start_ms < @to AND end_ms > @from ORDER BY start_ms`,
     ),
     bookingById: db.prepare(`SELECT * FROM bookings WHERE id = ?`),
+    bookingByReference: db.prepare(`SELECT * FROM bookings WHERE reference = ?`),
     newest: db.prepare(`SELECT * FROM bookings ORDER BY created_at DESC, rowid DESC LIMIT ?`),
     sessionsOf: db.prepare(
       `SELECT therapist_id, start_ms, end_ms, list_price, discount, price, deal_id
@@ -75,6 +76,10 @@ export function openSqliteStore(path: string): SqliteStore {
     },
     async getBooking(id) {
       const row = sql.bookingById.get(id) as BookingRow | undefined;
+      return row ? detailOf(row) : null;
+    },
+    async findBookingByReference(reference) {
+      const row = sql.bookingByReference.get(reference) as BookingRow | undefined;
       return row ? detailOf(row) : null;
     },
     async backup(destination) {

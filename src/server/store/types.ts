@@ -97,5 +97,7 @@ export interface Store {
   /** Newest first. */
   listBookings(options?: { limit?: number }): Promise<BookingDetail[]>;
   getBooking(id: string): Promise<BookingDetail | null>;
+  /** The booking a client or the clinic names by the reference it was given. */
+  findBookingByReference(reference: string): Promise<BookingDetail | null>;
   close(): Promise<void>;
 }
