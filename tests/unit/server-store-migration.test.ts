@@ -96,7 +96,7 @@ describe("migrating a version-1 database", () => {
     ]);
     const store = openSqliteStore(path);
     try {
-      const insert = (b: NewBooking) => store.insertBooking(b, { key: `key-${b.id}-0123456789`, response: { status: 201, body: "{}" } });
+      const insert = (b: NewBooking) => store.insertBooking(b, { key: `key-${b.id}-0123456789`, requestHash: `hash-${b.id}`, response: { status: 201, body: "{}" } });
       expect(await insert(oneSession("inside-buffer", "2026-03-04T15:10:00.000Z"))).toEqual({ kind: "slot-taken", index: 0 });
       expect(await insert(oneSession("before", "2026-03-04T12:45:00.000Z"))).toEqual({ kind: "inserted" });
       expect(await insert(oneSession("after-buffer", "2026-03-04T15:15:00.000Z"))).toEqual({ kind: "inserted" });

@@ -74,7 +74,7 @@ function booking(sessions: NewSession[]): NewBooking {
 }
 
 const insert = (target: SqliteStore, b: NewBooking, key = `key-${b.id}`) =>
-  target.insertBooking(b, { key, response: { status: 201, body: JSON.stringify({ id: b.id }) } });
+  target.insertBooking(b, { key, requestHash: `hash-${b.id}`, response: { status: 201, body: JSON.stringify({ id: b.id }) } });
 
 describe("the SQLite store", () => {
   it("migrates to the latest schema version in WAL mode", () => {
@@ -116,15 +116,20 @@ describe("the SQLite store", () => {
     expect(await store.busyIntervals("2026-03-01T00:00:00.000Z", "2026-04-01T00:00:00.000Z")).toHaveLength(1);
   });
 
-  it("keeps one booking per idempotency key and replays the first answer", async () => {
+  it("keeps one booking per idempotency key: replays the first answer to the same request, refuses another", async () => {
+    const claim = (b: NewBooking, requestHash: string) => ({ key: "same-key-0123456789", requestHash, response: { status: 201, body: JSON.stringify({ id: b.id }) } });
     const first = booking([session("2026-03-04T14:00:00.000Z")]);
-    await insert(store, first, "same-key-0123456789");
-    const twin = booking([session("2026-03-05T14:00:00.000Z")]);
-    expect(await insert(store, twin, "same-key-0123456789")).toEqual({
+    await store.insertBooking(first, claim(first, "hash-a"));
+    const retry = booking([session("2026-03-05T14:00:00.000Z")]);
+    expect(await store.insertBooking(retry, claim(retry, "hash-a"))).toEqual({
       kind: "replayed",
       response: { status: 201, body: JSON.stringify({ id: first.id }) },
     });
-    expect(await store.getBooking(twin.id)).toBeNull();
+    const reuse = booking([session("2026-03-06T14:00:00.000Z")]);
+    expect(await store.insertBooking(reuse, claim(reuse, "hash-b"))).toEqual({ kind: "key-reused" });
+    expect(await store.getBooking(retry.id)).toBeNull();
+    expect(await store.getBooking(reuse.id)).toBeNull();
+    expect(await store.findResponse("same-key-0123456789")).toEqual({ status: 201, body: JSON.stringify({ id: first.id }), requestHash: "hash-a" });
   });
 
   it("returns sessions overlapping a span, without buffers", async () => {

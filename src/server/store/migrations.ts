@@ -158,6 +158,12 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX sessions_by_therapist;
   CREATE INDEX sessions_by_therapist ON sessions (therapist_id, blocked_start_ms, blocked_end_ms, start_ms, end_ms);
   `,
+  // A key tells a retry (the same body) from a reuse (another body) by the hash of the body it
+  // answered. Keys are purged once old enough: their answers hold the calendar token.
+  `
+  ALTER TABLE idempotency_keys ADD COLUMN request_hash TEXT;
+  CREATE INDEX idempotency_keys_by_created_at ON idempotency_keys (created_at);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -2,7 +2,8 @@ import type { BusyInterval } from "../../core/slots";
 import { openConnection } from "./connection";
 import { LONGEST_BLOCK_MS, migrate } from "./migrations";
 import { toBookingDetail, toIso, type BookingRow, type IntakeRow, type SessionRow } from "./rows";
-import type { BookingDetail, Store, StoredResponse } from "./types";
+import { KEYED_RESPONSE_SQL, toKeyedResponse, type KeyRow } from "./keys";
+import type { BookingDetail, KeyedResponse, Store } from "./types";
 import { groupCommit } from "./group-commit";
 import { bookingWriter, writeBooking } from "./insert";
 
@@ -23,7 +24,7 @@ export function openSqliteStore(path: string): SqliteStore {
   const writes = groupCommit(db, bookingWriter(db));
 
   const sql = {
-    response: db.prepare(`SELECT status, body FROM idempotency_keys WHERE key = ?`),
+    response: db.prepare(KEYED_RESPONSE_SQL),
     // A session starts at most LONGEST_BLOCK_MS before a span it overlaps: bounds the index scan from below.
     busy: db.prepare(
       `SELECT therapist_id, start_ms, end_ms FROM sessions
@@ -44,8 +45,10 @@ export function openSqliteStore(path: string): SqliteStore {
     intakeOf: db.prepare(`SELECT * FROM intakes WHERE booking_id = ?`),
   };
 
-  const readResponse = (key: string): StoredResponse | null =>
-    (sql.response.get(key) as StoredResponse | undefined) ?? null;
+  const readResponse = (key: string): KeyedResponse | null => {
+    const row = sql.response.get(key) as KeyRow | undefined;
+    return row ? toKeyedResponse(row) : null;
+  };
 
   const detailOf = (row: BookingRow): BookingDetail =>
     toBookingDetail(
@@ -58,8 +61,8 @@ export function openSqliteStore(path: string): SqliteStore {
     async findResponse(key) {
       return readResponse(key);
     },
-    async insertBooking(booking, { key, response }) {
-      return writeBooking(writes, { booking, key, response });
+    async insertBooking(booking, claim) {
+      return writeBooking(writes, { booking, ...claim });
     },
     async busyIntervals(from, to, therapistId) {
       const fromMs = Date.parse(from);
