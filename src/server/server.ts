@@ -4,7 +4,8 @@ import type { Hono, MiddlewareHandler } from "hono";
 import type { ClinicConfig } from "../core/config";
 import { createApp } from "./app";
 import { loadClinicConfig } from "./config-file";
-import type { AppEnv } from "./context";
+import { systemClock, type AppEnv } from "./context";
+import { DEFAULT_RETENTION_DAYS, startKeyPurge } from "./key-purge";
 import { browserHost, listen, stopListening, type FetchHandler } from "./listen";
 import { jsonLinesLogger, type Logger } from "./log";
 import { createNotifier, type Notifier } from "./mail/notifier";
@@ -36,6 +37,8 @@ export interface ServerSettings {
   staticHandler?: (config: ClinicConfig) => MiddlewareHandler;
   postsPerMinute?: number | undefined;
   trustProxy?: boolean | undefined;
+  /** Days an idempotency key keeps its answer (DEFAULT_RETENTION_DAYS). */
+  idempotencyRetentionDays?: number | undefined;
   clock?: () => string;
   log?: Logger;
 }
@@ -95,6 +98,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { app, config, store, mailer, notifier } = parts;
   // The bindings carry the socket: the receiver keys its rate limit on the client's address.
   handle = (request, env) => app.fetch(request, env);
+  const keyPurge = startKeyPurge({
+    store,
+    clock: options.clock ?? systemClock,
+    retentionDays: options.idempotencyRetentionDays ?? DEFAULT_RETENTION_DAYS,
+    log: options.log ?? jsonLinesLogger,
+  });
 
   let closing: Promise<void> | null = null;
   return {
@@ -106,6 +115,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       closing ??= (async () => {
         await stopListening(server);
+        keyPurge.stop();
+        await keyPurge.idle();
         await notifier.idle();
         mailer.close();
         await store.close();

@@ -179,6 +179,7 @@ describe("readServerEnv", () => {
       STATIC_DIR: "dist",
       RATE_LIMIT_PER_MINUTE: "600",
       TRUST_PROXY: "1",
+      IDEMPOTENCY_RETENTION_DAYS: "45",
     });
     expect(generatedInboxToken).toBeNull();
     expect(read).toEqual({
@@ -194,14 +195,18 @@ describe("readServerEnv", () => {
       staticDir: "dist",
       postsPerMinute: 600,
       trustProxy: true,
+      idempotencyRetentionDays: 45,
     });
   });
 
   it("rejects unusable values, one line each", () => {
-    expect(() => readServerEnv({ PORT: "http", INBOX_TOKEN: "short", RATE_LIMIT_PER_MINUTE: "0", PUBLIC_URL: "book.example" })).toThrow(
+    expect(() =>
+      readServerEnv({ PORT: "http", INBOX_TOKEN: "short", RATE_LIMIT_PER_MINUTE: "0", PUBLIC_URL: "book.example", IDEMPOTENCY_RETENTION_DAYS: "1.5" }),
+    ).toThrow(
       [
         'PORT: expected a port number, got "http"',
         'RATE_LIMIT_PER_MINUTE: expected a positive whole number, got "0"',
+        'IDEMPOTENCY_RETENTION_DAYS: expected a positive whole number of days, got "1.5"',
         "INBOX_TOKEN: expected at least 16 characters",
         'PUBLIC_URL: expected an http(s) URL such as "https://book.example.com", got "book.example"',
       ].join("\n"),

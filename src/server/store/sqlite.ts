@@ -37,6 +37,7 @@ export function openSqliteStore(path: string): SqliteStore {
     ),
     bookingById: db.prepare(`SELECT * FROM bookings WHERE id = ?`),
     bookingByReference: db.prepare(`SELECT * FROM bookings WHERE reference = ?`),
+    purgeKeys: db.prepare(`DELETE FROM idempotency_keys WHERE created_at < ?`),
     newest: db.prepare(`SELECT * FROM bookings ORDER BY created_at DESC, rowid DESC LIMIT ?`),
     sessionsOf: db.prepare(
       `SELECT therapist_id, start_ms, end_ms, list_price, discount, price, deal_id
@@ -80,6 +81,9 @@ export function openSqliteStore(path: string): SqliteStore {
     async getBooking(id) {
       const row = sql.bookingById.get(id) as BookingRow | undefined;
       return row ? detailOf(row) : null;
+    },
+    async purgeIdempotencyKeys(createdBefore) {
+      return sql.purgeKeys.run(createdBefore).changes;
     },
     async findBookingByReference(reference) {
       const row = sql.bookingByReference.get(reference) as BookingRow | undefined;

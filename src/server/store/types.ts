@@ -113,6 +113,11 @@ export interface Store {
   /** Newest first. */
   listBookings(options?: { limit?: number }): Promise<BookingDetail[]>;
   getBooking(id: string): Promise<BookingDetail | null>;
+  /**
+   * Forgets the answers of keys created before `createdBefore` (an ISO instant); their bookings
+   * stay. Resolves with how many were dropped.
+   */
+  purgeIdempotencyKeys(createdBefore: string): Promise<number>;
   /** The booking a client or the clinic names by the reference it was given. */
   findBookingByReference(reference: string): Promise<BookingDetail | null>;
   close(): Promise<void>;
