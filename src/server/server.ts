@@ -3,7 +3,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono, MiddlewareHandler } from "hono";
 import type { ClinicConfig } from "../core/config";
 import { createApp } from "./app";
-import { loadClinicConfig } from "./config-file";
+import { readClinicConfig } from "./config-file";
 import { systemClock, type AppEnv } from "./context";
 import { DEFAULT_RETENTION_DAYS, startKeyPurge } from "./key-purge";
 import { browserHost, listen, stopListening, type FetchHandler } from "./listen";
@@ -78,7 +78,14 @@ interface Parts {
  * made from the address can name this very server even when the system picked the port.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const source = options.configPath === undefined ? options.config : await loadClinicConfig(options.configPath);
+  const log = options.log ?? jsonLinesLogger;
+  let source: ClinicConfig | ((bound: Bound) => ClinicConfig);
+  if (options.configPath === undefined) source = options.config;
+  else {
+    const read = await readClinicConfig(options.configPath);
+    for (const { key, path } of read.unknownKeys) log({ event: "config-unknown-key", key, path });
+    source = read.config;
+  }
 
   // Requests are handed to the app once it exists; none can arrive before `listen` resolves.
   let handle: FetchHandler | null = null;
@@ -102,7 +109,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     clock: options.clock ?? systemClock,
     retentionDays: options.idempotencyRetentionDays ?? DEFAULT_RETENTION_DAYS,
-    log: options.log ?? jsonLinesLogger,
+    log,
   });
 
   let closing: Promise<void> | null = null;
