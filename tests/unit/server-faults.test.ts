@@ -3,12 +3,9 @@
  * with their idempotency keys, then started again on the same database.
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/server/store/sqlite";
-import { bookingAt, freeSlots, inPool, receiverFiles, spawnReceiver, type ReceiverFiles, type ReceiverProcess } from "./fixtures/receiver-process";
+import { bookingAt, freeSlots, inPool, receiverPerFile, spawnReceiver } from "./fixtures/receiver-process";
 import { HEALTHY, serverConfig } from "./fixtures/server-config";
 
 const BOOKINGS = 200;
@@ -21,19 +18,7 @@ const CLIENTS = 10;
 const KILLS_AFTER = [40, 90, 140];
 const RETRY_MS = 25;
 
-let dir: string;
-let files: ReceiverFiles;
-let receiver: ReceiverProcess;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "receiver-faults-"));
-  files = receiverFiles(dir);
-  receiver = await spawnReceiver(files);
-}, 30_000);
-afterAll(async () => {
-  await receiver.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const under = receiverPerFile("receiver-faults-");
 
 type Sent = { key: string; email: string; attempts: number; failedAttempts: number; created: { id: string; reference: string }[] };
 
@@ -52,7 +37,7 @@ describe("the receiver killed mid-burst", () => {
       // A client retries network errors and 5xx with the same key until it gets an answer.
       for (;;) {
         record.attempts += 1;
-        const answer = await attempt(receiver.url, request.idempotencyKey, body);
+        const answer = await attempt(under.process.url, request.idempotencyKey, body);
         if (answer && answer.status === 201) {
           record.created.push(JSON.parse(answer.body) as { id: string; reference: string });
           createdSoFar += 1;
@@ -72,9 +57,9 @@ describe("the receiver killed mid-burst", () => {
     expect(others).toEqual([]);
     // The kill really cut requests off: some clients had to retry.
     expect(sent.filter((s) => s.failedAttempts > 0).length).toBeGreaterThan(0);
-    await receiver.stop();
+    await under.process.stop();
 
-    const store = openSqliteStore(files.databasePath);
+    const store = openSqliteStore(under.files.databasePath);
     try {
       const stored = await store.listBookings({ limit: 10 * BOOKINGS });
       expect(stored).toHaveLength(BOOKINGS);
@@ -104,9 +89,9 @@ let restarting: Promise<void> = Promise.resolve();
 function killAndRestart(): Promise<void> {
   restarting = restarting.then(async () => {
     await new Promise((done) => setTimeout(done, Math.random() * 15));
-    const { port } = receiver;
-    await receiver.kill();
-    receiver = await spawnReceiver(files, port);
+    const { port } = under.process;
+    await under.process.kill();
+    under.process = await spawnReceiver(under.files, port);
   });
   return restarting;
 }

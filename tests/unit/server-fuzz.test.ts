@@ -3,33 +3,18 @@
  * with a JSON error, the process stays up and logs no server error, and nothing is stored.
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/server/store/sqlite";
 import { mutantArbitrary, mutantBody } from "./fixtures/booking-mutants";
-import { bookingAt, freeSlots, inPool, receiverFiles, spawnReceiver, type ReceiverFiles, type ReceiverProcess } from "./fixtures/receiver-process";
+import { bookingAt, freeSlots, inPool, receiverPerFile } from "./fixtures/receiver-process";
 import { serverConfig } from "./fixtures/server-config";
 
 const BODIES = 10_000;
 const CONNECTIONS = 4;
 const KEY_PATTERN = /^[\x21-\x7e]{16,100}$/;
 
-let dir: string;
-let files: ReceiverFiles;
-let receiver: ReceiverProcess;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "receiver-fuzz-"));
-  files = receiverFiles(dir);
-  receiver = await spawnReceiver(files);
-}, 30_000);
-afterAll(async () => {
-  await receiver.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const under = receiverPerFile("receiver-fuzz-");
 
 type Failure = { status: number; type: string; answer: string; sent: string };
 
@@ -58,11 +43,11 @@ describe("the receiver under fuzzed bodies", () => {
     });
 
     expect({ seed, failures: failures.slice(0, 5), failed: failures.length }).toEqual({ seed, failures: [], failed: 0 });
-    expect(receiver.exitCode()).toBeNull();
-    expect((await fetch(`${receiver.url}/api/config`)).status).toBe(200);
-    expect(receiver.stdout()).not.toContain('"event":"server-error"');
+    expect(under.process.exitCode()).toBeNull();
+    expect((await fetch(`${under.process.url}/api/config`)).status).toBe(200);
+    expect(under.process.stdout()).not.toContain('"event":"server-error"');
 
-    const store = openSqliteStore(files.databasePath);
+    const store = openSqliteStore(under.files.databasePath);
     try {
       expect((await store.listBookings()).map((b) => b.client.email)).toEqual(["client-0@example.com"]);
       const answered = await Promise.all(keys.map((key) => store.findResponse(key)));
@@ -85,7 +70,7 @@ function keyOf(body: Buffer): string | null {
 }
 
 async function post(body: string | Buffer, key: string, expectCreated = false): Promise<{ ok: boolean; status: number; type: string; answer: string }> {
-  const response = await fetch(`${receiver.url}/api/bookings`, {
+  const response = await fetch(`${under.process.url}/api/bookings`, {
     method: "POST",
     headers: { "content-type": "application/json", "idempotency-key": key },
     body: typeof body === "string" ? body : new Uint8Array(body),

@@ -7,6 +7,7 @@ import type { LogEntry } from "../../src/server/log";
 import { startServer } from "../../src/server/server";
 import { openSqliteStore, type SqliteStore } from "../../src/server/store/sqlite";
 import type { NewBooking } from "../../src/server/store/types";
+import { newBooking } from "./fixtures/new-booking";
 import { serverConfig } from "./fixtures/server-config";
 import { INBOX_TOKEN } from "./fixtures/server-harness";
 
@@ -23,37 +24,9 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A call-back request (no sessions) made at `createdAt`, under key `key`. */
+/** A call-back request (no sessions) made at `createdAt`. */
 function callback(id: string, createdAt: string): NewBooking {
-  return {
-    id,
-    reference: `REF-${id}`,
-    kind: "callback",
-    status: "needs-review",
-    outcome: "contact-clinic",
-    createdAt,
-    locale: "en",
-    client: { name: "Jo", email: "jo@client.example", phone: "+1 902 555 0199", isNewClient: true },
-    serviceId: "clinical",
-    minutes: 60,
-    therapistId: null,
-    currency: "CAD",
-    listTotal: 0,
-    discountTotal: 0,
-    total: 0,
-    dealId: null,
-    calendarTokenHash: null,
-    sessions: [],
-    intake: {
-      mode: "full",
-      answers: {},
-      reasons: [],
-      areasToAvoid: [],
-      clearanceConfirmed: false,
-      consent: { healthDataAt: createdAt, sensitiveAreas: [] },
-      callbackNote: null,
-    },
-  };
+  return newBooking(id, [], { kind: "callback", status: "needs-review", outcome: "contact-clinic", createdAt });
 }
 
 async function storeKey(key: string, createdAt: string): Promise<void> {

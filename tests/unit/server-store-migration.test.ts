@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS, STEP_MS } from "../../src/server/store/migrations";
 import { openSqliteStore } from "../../src/server/store/sqlite";
 import type { NewBooking } from "../../src/server/store/types";
+import { newBooking } from "./fixtures/new-booking";
 
 let dir: string;
 let path: string;
@@ -49,37 +50,8 @@ function versionOneDatabase(bookings: { id: string; sessions: { start: string; e
 
 function oneSession(id: string, start: string): NewBooking {
   const end = new Date(at(start) + 3_600_000).toISOString();
-  return {
-    id,
-    reference: `REF-${id}`,
-    kind: "booking",
-    status: "confirmed",
-    outcome: "ok",
-    createdAt: "2026-03-02T12:00:00.000Z",
-    locale: "en",
-    client: { name: "Jo", email: "jo@client.example", phone: "1", isNewClient: true },
-    serviceId: "clinical",
-    minutes: 60,
-    therapistId: "ana",
-    currency: "CAD",
-    listTotal: 100,
-    discountTotal: 0,
-    total: 100,
-    dealId: null,
-    calendarTokenHash: null,
-    sessions: [
-      { start, end, listPrice: 100, discount: 0, price: 100, dealId: null, therapistId: "ana", blockedStart: start, blockedEnd: new Date(at(end) + 900_000).toISOString() },
-    ],
-    intake: {
-      mode: "full",
-      answers: {},
-      reasons: [],
-      areasToAvoid: [],
-      clearanceConfirmed: false,
-      consent: { healthDataAt: "2026-03-02T12:00:00.000Z", sensitiveAreas: [] },
-      callbackNote: null,
-    },
-  };
+  const blockedEnd = new Date(at(end) + 900_000).toISOString();
+  return newBooking(id, [{ start, end, listPrice: 100, discount: 0, price: 100, dealId: null, therapistId: "ana", blockedStart: start, blockedEnd }]);
 }
 
 describe("migrating a version-1 database", () => {

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/server/store/migrations";
 import { openSqliteStore, type SqliteStore } from "../../src/server/store/sqlite";
 import type { NewBooking, NewSession } from "../../src/server/store/types";
+import { newBooking } from "./fixtures/new-booking";
 
 let dir: string;
 let path: string;
@@ -42,35 +43,7 @@ function session(start: string, minutes = 60, therapistId = "ana", afterBufferMi
 
 function booking(sessions: NewSession[]): NewBooking {
   counter += 1;
-  return {
-    id: `booking-${counter}`,
-    reference: `REF-${counter}`,
-    kind: "booking",
-    status: "confirmed",
-    outcome: "ok",
-    createdAt: `2026-03-02T12:00:${String(counter % 60).padStart(2, "0")}.000Z`,
-    locale: "en",
-    client: { name: "Jo", email: "jo@client.example", phone: "+1 902 555 0199", isNewClient: true },
-    serviceId: "clinical",
-    minutes: 60,
-    therapistId: sessions[0]?.therapistId ?? null,
-    currency: "CAD",
-    listTotal: 8250 * sessions.length,
-    discountTotal: 0,
-    total: 8250 * sessions.length,
-    dealId: null,
-    calendarTokenHash: null,
-    sessions,
-    intake: {
-      mode: "full",
-      answers: { notes: "private" },
-      reasons: [],
-      areasToAvoid: [],
-      clearanceConfirmed: false,
-      consent: { healthDataAt: "2026-03-02T12:00:00.000Z", sensitiveAreas: [] },
-      callbackNote: null,
-    },
-  };
+  return newBooking(`booking-${counter}`, sessions, { createdAt: `2026-03-02T12:00:${String(counter % 60).padStart(2, "0")}.000Z` });
 }
 
 const insert = (target: SqliteStore, b: NewBooking, key = `key-${b.id}`) =>
