@@ -97,7 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let parts: Parts;
   try {
-    parts = await assemble(options, typeof source === "function" ? source(bound) : source);
+    parts = await assemble(options, typeof source === "function" ? source(bound) : source, log);
   } catch (error) {
     await stopListening(server);
     throw error;
@@ -134,8 +134,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /** Opens the database and the mailer and builds the receiver on them; what was opened is closed again if that fails. */
-async function assemble(options: ServerSettings, config: ClinicConfig): Promise<Parts> {
-  const log = options.log ?? jsonLinesLogger;
+async function assemble(options: ServerSettings, config: ClinicConfig, log: Logger): Promise<Parts> {
   const store = openSqliteStore(options.databasePath);
   let mailer: Mailer | null = null;
   try {
