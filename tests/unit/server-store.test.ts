@@ -105,6 +105,18 @@ describe("the SQLite store", () => {
     expect(await store.findResponse("same-key-0123456789")).toEqual({ status: 201, body: JSON.stringify({ id: first.id }), requestHash: "hash-a" });
   });
 
+  it("replays a key stored before request hashes were kept, whatever the repeat's hash", async () => {
+    const first = booking([session("2026-03-04T14:00:00.000Z")]);
+    await insert(store, first, "legacy-key-0123456789");
+    await store.close();
+    const db = new Database(path);
+    db.prepare(`UPDATE idempotency_keys SET request_hash = NULL`).run();
+    db.close();
+    store = openSqliteStore(path);
+    const repeat = booking([session("2026-03-05T14:00:00.000Z")]);
+    expect(await insert(store, repeat, "legacy-key-0123456789")).toEqual({ kind: "replayed", response: { status: 201, body: JSON.stringify({ id: first.id }) } });
+  });
+
   it("returns sessions overlapping a span, without buffers", async () => {
     await insert(store, booking([session("2026-03-04T14:00:00.000Z")]));
     expect(await store.busyIntervals("2026-03-04T15:00:00.000Z", "2026-03-05T00:00:00.000Z")).toEqual([]);
