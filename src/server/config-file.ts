@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { formatIssues, parseClinicConfig, type ClinicConfig } from "../core/config";
+import { unknownConfigKeys, type UnknownKey } from "../core/config/unknown-keys";
 
 /** The config cannot be used; `message` is exactly the lines an operator needs to fix it. */
 export class ConfigError extends Error {
@@ -7,6 +8,16 @@ export class ConfigError extends Error {
 }
 
 export async function loadClinicConfig(path: string): Promise<ClinicConfig> {
+  return (await readClinicConfig(path)).config;
+}
+
+export interface ReadConfig {
+  config: ClinicConfig;
+  /** Keys of the file the schema ignored: the config is used without them. */
+  unknownKeys: UnknownKey[];
+}
+
+export async function readClinicConfig(path: string): Promise<ReadConfig> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -22,5 +33,5 @@ export async function loadClinicConfig(path: string): Promise<ClinicConfig> {
   }
   const parsed = parseClinicConfig(json);
   if (!parsed.ok) throw new ConfigError(formatIssues(parsed.errors));
-  return parsed.value;
+  return { config: parsed.value, unknownKeys: unknownConfigKeys(json) };
 }

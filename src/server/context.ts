@@ -44,12 +44,14 @@ export interface AppContext {
 export const DEFAULT_POSTS_PER_MINUTE = 30;
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
+export const systemClock = (): string => new Date().toISOString();
+
 export function contextOf(deps: AppDeps): AppContext {
   return {
     config: deps.config,
     store: deps.store,
     inboxToken: deps.inboxToken,
-    clock: deps.clock ?? (() => new Date().toISOString()),
+    clock: deps.clock ?? systemClock,
     notifier: deps.notifier ?? null,
     log: deps.log ?? silentLogger,
     publicUrl: deps.publicUrl ? deps.publicUrl.replace(/\/+$/, "") : null,

@@ -21,6 +21,10 @@ export function readServerEnv(env: Env): EnvSettings {
   if (postsPerMinute !== undefined && !(Number.isInteger(postsPerMinute) && postsPerMinute > 0)) {
     problems.push(`RATE_LIMIT_PER_MINUTE: expected a positive whole number, got ${JSON.stringify(env.RATE_LIMIT_PER_MINUTE)}`);
   }
+  const retentionDays = env.IDEMPOTENCY_RETENTION_DAYS === undefined ? undefined : Number(env.IDEMPOTENCY_RETENTION_DAYS);
+  if (retentionDays !== undefined && !(Number.isInteger(retentionDays) && retentionDays > 0)) {
+    problems.push(`IDEMPOTENCY_RETENTION_DAYS: expected a positive whole number of days, got ${JSON.stringify(env.IDEMPOTENCY_RETENTION_DAYS)}`);
+  }
   const given = nonEmpty(env.INBOX_TOKEN);
   if (given !== undefined && given.length < MIN_INBOX_TOKEN_LENGTH) {
     problems.push(`INBOX_TOKEN: expected at least ${MIN_INBOX_TOKEN_LENGTH} characters`);
@@ -47,6 +51,7 @@ export function readServerEnv(env: Env): EnvSettings {
       staticDir: nonEmpty(env.STATIC_DIR),
       postsPerMinute,
       trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
+      ...(retentionDays === undefined ? {} : { idempotencyRetentionDays: retentionDays }),
     },
   };
 }

@@ -6,6 +6,9 @@ export type LogEntry =
   | { event: "request"; method: string; path: string; status: number; ms: number; bookingId?: string }
   | { event: "mail-failed"; bookingId: string; mail: string; error: string }
   | { event: "server-error"; method: string; path: string; error: string }
+  | { event: "key-purge-failed"; error: string }
+  /** A config key the schema ignores (a typo, or a setting of another version): its name, never its value. */
+  | { event: "config-unknown-key"; key: string; path: string }
   | { event: "listening"; url: string };
 
 export type Logger = (entry: LogEntry) => void;

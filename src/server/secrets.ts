@@ -61,10 +61,16 @@ export function matchesHash(presented: string, expectedHash: string): boolean {
 // Crockford's base32 without I, L, O, U: read over the phone without confusing 1/I or 0/O.
 const REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/** A booking reference a client can read out, e.g. "7K3M-9QXD" (40 random bits). */
+const REFERENCE_SYMBOLS = 16;
+
+/**
+ * A booking reference a client can read out, e.g. "7K3M-9QXD-2F4H-ABCD": 16 symbols of 5 random
+ * bits (256 is a multiple of 32, so each byte gives an even draw), 80 bits in all. References
+ * are not secret, but nobody should find another's booking by trying a few.
+ */
 export function newReference(): string {
-  const bytes = randomBytes(8);
+  const bytes = randomBytes(REFERENCE_SYMBOLS);
   let out = "";
   for (const byte of bytes) out += REFERENCE_ALPHABET[byte % 32];
-  return `${out.slice(0, 4)}-${out.slice(4)}`;
+  return out.match(/.{4}/g)?.join("-") ?? out;
 }

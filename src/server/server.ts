@@ -2,8 +2,9 @@ import type { AddressInfo } from "node:net";
 import type { Hono, MiddlewareHandler } from "hono";
 import type { ClinicConfig } from "../core/config";
 import { createApp } from "./app";
-import { loadClinicConfig } from "./config-file";
-import type { AppEnv } from "./context";
+import { readClinicConfig } from "./config-file";
+import { systemClock, type AppEnv } from "./context";
+import { DEFAULT_RETENTION_DAYS, startKeyPurge } from "./key-purge";
 import { staticFiles } from "./http/static-files";
 import { browserHost, listen, stopListening, type FetchHandler } from "./listen";
 import { jsonLinesLogger, type Logger } from "./log";
@@ -36,6 +37,8 @@ export interface ServerSettings {
   staticHandler?: (config: ClinicConfig) => MiddlewareHandler;
   postsPerMinute?: number | undefined;
   trustProxy?: boolean | undefined;
+  /** Days an idempotency key keeps its answer (DEFAULT_RETENTION_DAYS). */
+  idempotencyRetentionDays?: number | undefined;
   clock?: () => string;
   log?: Logger;
 }
@@ -75,7 +78,14 @@ interface Parts {
  * made from the address can name this very server even when the system picked the port.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const source = options.configPath === undefined ? options.config : await loadClinicConfig(options.configPath);
+  const log = options.log ?? jsonLinesLogger;
+  let source: ClinicConfig | ((bound: Bound) => ClinicConfig);
+  if (options.configPath === undefined) source = options.config;
+  else {
+    const read = await readClinicConfig(options.configPath);
+    for (const { key, path } of read.unknownKeys) log({ event: "config-unknown-key", key, path });
+    source = read.config;
+  }
 
   // Requests are handed to the app once it exists; none can arrive before `listen` resolves.
   let handle: FetchHandler | null = null;
@@ -87,7 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let parts: Parts;
   try {
-    parts = await assemble(options, typeof source === "function" ? source(bound) : source);
+    parts = await assemble(options, typeof source === "function" ? source(bound) : source, log);
   } catch (error) {
     await stopListening(server);
     throw error;
@@ -95,6 +105,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { app, config, store, mailer, notifier } = parts;
   // The bindings carry the socket: the receiver keys its rate limit on the client's address.
   handle = (request, env) => app.fetch(request, env);
+  const keyPurge = startKeyPurge({
+    store,
+    clock: options.clock ?? systemClock,
+    retentionDays: options.idempotencyRetentionDays ?? DEFAULT_RETENTION_DAYS,
+    log,
+  });
 
   let closing: Promise<void> | null = null;
   return {
@@ -106,6 +122,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       closing ??= (async () => {
         await stopListening(server);
+        keyPurge.stop();
+        await keyPurge.idle();
         await notifier.idle();
         mailer.close();
         await store.close();
@@ -116,8 +134,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /** Opens the database and the mailer and builds the receiver on them; what was opened is closed again if that fails. */
-async function assemble(options: ServerSettings, config: ClinicConfig): Promise<Parts> {
-  const log = options.log ?? jsonLinesLogger;
+async function assemble(options: ServerSettings, config: ClinicConfig, log: Logger): Promise<Parts> {
   const store = openSqliteStore(options.databasePath);
   let mailer: Mailer | null = null;
   try {

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import ICAL from "ical.js";
 import type { Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookingByReference, openPage, readDatabase, startE2E, type E2E } from "./support/browser";
+import { openPage, startE2E, storedBooking, storedBookings, type E2E } from "./support/browser";
 import {
   answerHealth,
   chooseService,
@@ -46,25 +46,28 @@ describe("booking through the demo site, stored by the receiver", () => {
       await waitForStep(w, "You're booked");
 
       const reference = await shownReference(w);
-      const { booking, sessions, intake } = bookingByReference(env.databasePath, reference);
+      const { sessions, intake, ...booking } = await storedBooking(env, reference);
       expect(booking).toMatchObject({
         kind: "booking",
         status: "confirmed",
-        service_id: "myofascial-release",
+        serviceId: "myofascial-release",
         minutes: 60,
-        therapist_id: "maude-arsenault",
-        client_name: "Robin Inline",
-        client_email: "robin@example.com",
+        therapistId: "maude-arsenault",
+        client: { name: "Robin Inline", email: "robin@example.com" },
         currency: "CAD",
-        list_total: 11500,
-        discount_total: 2300,
+        listTotal: 11500,
+        discountTotal: 2300,
         total: 9200,
-        deal_id: "first-visit-20",
+        dealId: "first-visit-20",
       });
       expect(sessions).toHaveLength(1);
-      expect(sessions[0]).toMatchObject({ therapist_id: "maude-arsenault", start_ms: THURSDAY_NOON_UTC, end_ms: THURSDAY_NOON_UTC + 3_600_000, price: 9200 });
+      expect(sessions[0]).toMatchObject({
+        start: new Date(THURSDAY_NOON_UTC).toISOString(),
+        end: new Date(THURSDAY_NOON_UTC + 3_600_000).toISOString(),
+        price: 9200,
+      });
       expect(intake.mode).toBe("full");
-      expect((JSON.parse(intake.answers_json) as Record<string, unknown>)["blood-clot-now"]).toBe(false);
+      expect(intake.answers["blood-clot-now"]).toBe(false);
       expect(await w.getByText("Total: $92.00").count()).toBe(1);
 
       const downloading = page.waitForEvent("download");
@@ -120,8 +123,8 @@ describe("booking through the demo site, stored by the receiver", () => {
       await waitForStep(dialog, "You're booked");
 
       const reference = await shownReference(dialog);
-      const { booking, sessions } = bookingByReference(env.databasePath, reference);
-      expect(booking).toMatchObject({ kind: "booking", service_id: "clinical-massage", therapist_id: "maude-arsenault", deal_id: "fifth-session-free", list_total: 57500, total: 46000 });
+      const { sessions, ...booking } = await storedBooking(env, reference);
+      expect(booking).toMatchObject({ kind: "booking", serviceId: "clinical-massage", therapistId: "maude-arsenault", dealId: "fifth-session-free", listTotal: 57500, total: 46000 });
       expect(minorUnits(reviewTotal)).toBe(booking.total);
       expect(minorUnits(timeTotal)).toBe(booking.total);
       expect(sessions).toHaveLength(5);
@@ -194,17 +197,14 @@ describe("booking through the demo site, stored by the receiver", () => {
       await waitForStep(b, "You're booked");
       expect(other).not.toBe("");
 
-      const rows = readDatabase(env.databasePath);
-      const racers = rows.bookings.filter((row) => row.client_email === "ada@example.com" || row.client_email === "bo@example.com");
-      expect(racers.map((row) => row.client_email).sort()).toEqual(["ada@example.com", "bo@example.com"]);
-      const [adaSession, boSession] = ["ada@example.com", "bo@example.com"].map((email) => {
-        const id = racers.find((row) => row.client_email === email)?.id;
-        return rows.sessions.find((session) => session.booking_id === id);
-      });
+      const racers = (await storedBookings(env)).filter((b) => b.client.email === "ada@example.com" || b.client.email === "bo@example.com");
+      expect(racers.map((b) => b.client.email).sort()).toEqual(["ada@example.com", "bo@example.com"]);
+      const [ada, bo] = ["ada@example.com", "bo@example.com"].map((email) => racers.find((b) => b.client.email === email));
+      const [adaSession, boSession] = [ada?.sessions[0], bo?.sessions[0]];
       if (!adaSession || !boSession) throw new Error("a racer's session is missing");
-      expect(adaSession.therapist_id).toBe("daniel-okafor");
+      expect(ada?.therapistId).toBe("daniel-okafor");
       // Different times for the same therapist, not overlapping.
-      expect(adaSession.end_ms <= boSession.start_ms || boSession.end_ms <= adaSession.start_ms).toBe(true);
+      expect(adaSession.end <= boSession.start || boSession.end <= adaSession.start).toBe(true);
     } finally {
       await first.context.close();
       await second.context.close();
@@ -245,8 +245,8 @@ describe("booking through the demo site, stored by the receiver", () => {
       const reference = await shownReference(w);
       expect(posts.length).toBeGreaterThanOrEqual(2);
       expect(new Set(posts.map((p) => p.key)).size).toBe(1);
-      const mine = readDatabase(env.databasePath).bookings.filter((row) => row.client_email === "dee@example.com");
-      expect(mine.map((row) => row.reference)).toEqual([reference]);
+      const mine = (await storedBookings(env)).filter((b) => b.client.email === "dee@example.com");
+      expect(mine.map((b) => b.reference)).toEqual([reference]);
     } finally {
       await context.close();
     }

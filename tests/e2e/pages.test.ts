@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chooseRadio, firstUnansweredNo, focusIsOn, press, typeInto, waitForFocus } from "./support/keyboard";
-import { bookingByReference, openPage, startE2E, type E2E } from "./support/browser";
+import { openPage, startE2E, storedBooking, type E2E } from "./support/browser";
 import {
   answerHealth,
   chooseService,
@@ -78,8 +78,8 @@ describe("the demo pages", () => {
       // The confirmation heading takes the focus.
       expect(await focusIsOn(stepHeading(w, "You're booked"))).toBe(true);
 
-      const { booking, sessions } = bookingByReference(env.databasePath, await shownReference(w));
-      expect(booking).toMatchObject({ client_name: "Kim Keys", client_email: "kim@example.com", service_id: "myofascial-release", total: 9200 });
+      const { sessions, ...booking } = await storedBooking(env, await shownReference(w));
+      expect(booking).toMatchObject({ client: { name: "Kim Keys", email: "kim@example.com" }, serviceId: "myofascial-release", total: 9200 });
       expect(sessions).toHaveLength(1);
     } finally {
       await context.close();
@@ -114,8 +114,8 @@ describe("the demo pages", () => {
       await waitForFocus(page, stepHeading(w, "Review and confirm"), "Review and confirm");
       await w.getByRole("button", { name: "Confirm booking" }).click();
       await waitForStep(w, "You're booked");
-      const { booking } = bookingByReference(env.databasePath, await shownReference(w));
-      expect(booking).toMatchObject({ client_name: "Harper Hostile", minutes: 45, total: 7600 });
+      const booking = await storedBooking(env, await shownReference(w));
+      expect(booking).toMatchObject({ client: { name: "Harper Hostile" }, minutes: 45, total: 7600 });
 
       const violations = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? null);
       expect(violations).toEqual([]);
@@ -154,7 +154,7 @@ describe("the demo pages", () => {
       await waitForStep(w, "C'est réservé");
       expect(normaliseSpaces(await w.getByText(/^Total :/).first().innerText())).toBe("Total : 92,00 $");
 
-      const { booking } = bookingByReference(env.databasePath, await shownReference(w));
+      const booking = await storedBooking(env, await shownReference(w));
       expect(booking.locale).toMatch(/^fr/);
       expect(booking.total).toBe(minorUnits(total));
     } finally {

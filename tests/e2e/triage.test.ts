@@ -1,6 +1,6 @@
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookingByReference, openPage, startE2E, type E2E, type OpenedPage } from "./support/browser";
+import { openPage, startE2E, storedBooking, type E2E, type OpenedPage } from "./support/browser";
 import { answerHealth, chooseService, continueButton, fillDetails, pickFirstSlot, shownReference, slotGrid, waitForStep, widget } from "./support/flow";
 
 let env: E2E;
@@ -47,11 +47,11 @@ describe("each screening outcome, from the page to the receiver", () => {
       await continueButton(w).click();
       const reference = await sendCallback(w, "dvt@example.com");
 
-      const { booking, sessions, intake } = bookingByReference(env.databasePath, reference);
-      expect(booking).toMatchObject({ kind: "callback", status: "needs-review", outcome: "contact-clinic", therapist_id: null, total: 0 });
+      const { sessions, intake, ...booking } = await storedBooking(env, reference);
+      expect(booking).toMatchObject({ kind: "callback", status: "needs-review", outcome: "contact-clinic", therapistId: null, total: 0 });
       expect(sessions).toEqual([]);
-      expect(intake.callback_note).toBe("Weekday mornings");
-      expect((JSON.parse(intake.answers_json) as Record<string, unknown>)["blood-clot-now"]).toBe(true);
+      expect(intake.callbackNote).toBe("Weekday mornings");
+      expect(intake.answers["blood-clot-now"]).toBe(true);
     });
   });
 
@@ -83,12 +83,12 @@ describe("each screening outcome, from the page to the receiver", () => {
       await continueButton(w).click();
       const reference = await sendCallback(w, "surgery@example.com");
 
-      const { booking, sessions, intake } = bookingByReference(env.databasePath, reference);
+      const { sessions, intake, ...booking } = await storedBooking(env, reference);
       expect(booking).toMatchObject({ kind: "callback", status: "needs-review", outcome: "clearance", total: 0 });
       expect(sessions).toEqual([]);
-      expect(intake.clearance_confirmed).toBe(0);
-      expect((JSON.parse(intake.answers_json) as Record<string, unknown>)["surgery-or-injury"]).toBe(true);
-      expect((JSON.parse(intake.answers_json) as Record<string, unknown>)["surgery-or-injury-date"]).toBe("2026-11-10");
+      expect(intake.clearanceConfirmed).toBe(false);
+      expect(intake.answers["surgery-or-injury"]).toBe(true);
+      expect(intake.answers["surgery-or-injury-date"]).toBe("2026-11-10");
     });
   });
 
@@ -109,11 +109,11 @@ describe("each screening outcome, from the page to the receiver", () => {
       await w.getByRole("button", { name: "Confirm booking" }).click();
       await waitForStep(w, "You're booked");
 
-      const { booking, sessions, intake } = bookingByReference(env.databasePath, await shownReference(w));
+      const { sessions, intake, ...booking } = await storedBooking(env, await shownReference(w));
       expect(booking).toMatchObject({ kind: "booking", status: "confirmed", outcome: "caution" });
       expect(sessions).toHaveLength(1);
-      expect(JSON.parse(intake.areas_to_avoid_json)).toEqual(["left-thigh"]);
-      expect((JSON.parse(intake.answers_json) as Record<string, unknown>)["local-condition-areas"]).toEqual(["left-thigh"]);
+      expect(intake.areasToAvoid).toEqual(["left-thigh"]);
+      expect(intake.answers["local-condition-areas"]).toEqual(["left-thigh"]);
     });
   });
 });

@@ -38,7 +38,7 @@ describe("POST /api/bookings", () => {
       outcome: "ok",
       sessions: [{ start: SLOT, end: "2026-03-04T15:00:00.000Z", price: 8250 }],
     });
-    expect(booking.reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(booking.reference).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     expect(booking.calendarUrl).toMatch(
       new RegExp(`^http://localhost/api/bookings/${booking.id}/calendar\\.ics\\?token=[A-Za-z0-9_-]{43}$`),
     );
@@ -188,16 +188,40 @@ describe("idempotency", () => {
     expect(h.notices).toHaveLength(1);
   });
 
-  it("replays the first answer for a known key whatever the repeat's body says", async () => {
+  it("refuses a known key with a different body (422 idempotency-key-reused): neither the first answer nor a second booking", async () => {
     const request = bookingRequest();
     const first = await postBooking(h.app, request);
+    expect(first.status).toBe(201);
     const moved = await postBooking(h.app, bookingRequest({ idempotencyKey: request.idempotencyKey, sessions: [{ start: SLOT_NEXT_WEEK }] }));
     const broken = await postBooking(h.app, { ...request, quotedTotal: 1 });
-    const body = await first.text();
-    expect([moved.status, broken.status]).toEqual([201, 201]);
-    expect([await moved.text(), await broken.text()]).toEqual([body, body]);
+    for (const repeat of [moved, broken]) {
+      expect(repeat.status).toBe(422);
+      expect(await errorOf(repeat)).toEqual({
+        error: "invalid",
+        issues: [{ path: "Idempotency-Key", code: "idempotency-key-reused", message: expect.any(String) as string }],
+      });
+    }
     expect(await h.store.listBookings()).toHaveLength(1);
     expect(h.notices).toHaveLength(1);
+  });
+
+  it("replays the first answer for the same body written otherwise (key order, spacing)", async () => {
+    const request = bookingRequest();
+    const first = await postBooking(h.app, request);
+    const reordered = Object.fromEntries(Object.entries(request).reverse());
+    const again = await postBooking(h.app, request, { raw: JSON.stringify(reordered, null, 2) });
+    expect(again.status).toBe(201);
+    expect(await again.text()).toBe(await first.text());
+    expect(await h.store.listBookings()).toHaveLength(1);
+  });
+
+  it("gives concurrent requests with one key and different bodies one booking; the others are refused as a reused key", async () => {
+    const request = bookingRequest();
+    const twin = bookingRequest({ idempotencyKey: request.idempotencyKey, sessions: [{ start: SLOT_NEXT_WEEK }] });
+    const responses = await Promise.all([postBooking(h.app, request), postBooking(h.app, twin)]);
+    const codes = await Promise.all(responses.map(async (r) => (r.status === 201 ? "created" : (await errorOf(r)).issues[0]?.code)));
+    expect(codes.sort()).toEqual(["created", "idempotency-key-reused"]);
+    expect(await h.store.listBookings()).toHaveLength(1);
   });
 
   it("does not pin a rejection to the key: the fixed request can reuse it", async () => {

@@ -17,7 +17,17 @@ describe("the receiver's random values", () => {
     expect(new Set(tokens).size).toBe(tokens.length);
     expect(new Set(ids).size).toBe(ids.length);
     for (const token of tokens.slice(0, 20)) expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(newReference()).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+  });
+
+  it("makes booking references of 80 random bits in four readable groups: 16 symbols of Crockford's base32, each free at every place", () => {
+    const references = Array.from({ length: 2_000 }, () => newReference());
+    for (const reference of references) expect(reference).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+    expect(new Set(references).size).toBe(references.length);
+    const symbols = references.map((reference) => reference.replaceAll("-", ""));
+    for (let place = 0; place < 16; place++) {
+      // 32 symbols, each expected about 62 times at each place: all of them show up.
+      expect(new Set(symbols.map((s) => s[place])).size).toBe(32);
+    }
   });
 
   it("hashes with SHA-256 in hex", () => {

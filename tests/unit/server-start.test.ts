@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ClinicConfig } from "../../src/core/config";
 import { ConfigError } from "../../src/server/config-file";
 import { readServerEnv } from "../../src/server/env";
+import type { LogEntry } from "../../src/server/log";
 import { startServer, type ServerOptions, type ServerSettings } from "../../src/server/server";
 import { serverConfig, serverConfigInput } from "./fixtures/server-config";
 import { INBOX_TOKEN, serverSettings } from "./fixtures/server-harness";
@@ -55,6 +56,26 @@ describe("startServer", () => {
     );
     expect(message.split("\n")).toEqual(EXPECTED_LINES);
     expect(existsSync(join(dir, "data"))).toBe(false);
+  });
+
+  it("starts with a key the config schema does not know, logging one warning with its name and path, and serves the config without it", async () => {
+    const configPath = join(dir, "clinic.json");
+    const config = structuredClone(serverConfigInput) as unknown as { services: Record<string, unknown>[] };
+    const service = config.services[0];
+    if (service) service.colour = "zq7-value-never-logged";
+    writeFileSync(configPath, JSON.stringify(config));
+    const logs: LogEntry[] = [];
+    const server = await startServer(options(configPath, { log: (entry) => void logs.push(entry) }));
+    try {
+      expect(logs).toEqual([{ event: "config-unknown-key", key: "colour", path: "services[0].colour" }]);
+      expect(JSON.stringify(logs)).not.toContain("zq7");
+      const served = await (await fetch(`${server.url}/api/config`)).text();
+      expect(served).toContain("Harbour Massage Therapy");
+      expect(served).not.toContain("colour");
+      expect(served).not.toContain("zq7");
+    } finally {
+      await server.close();
+    }
   });
 
   it("refuses a missing file and broken JSON", async () => {
@@ -170,6 +191,7 @@ describe("readServerEnv", () => {
       STATIC_DIR: "dist",
       RATE_LIMIT_PER_MINUTE: "600",
       TRUST_PROXY: "1",
+      IDEMPOTENCY_RETENTION_DAYS: "45",
     });
     expect(generatedInboxToken).toBeNull();
     expect(read).toEqual({
@@ -185,14 +207,18 @@ describe("readServerEnv", () => {
       staticDir: "dist",
       postsPerMinute: 600,
       trustProxy: true,
+      idempotencyRetentionDays: 45,
     });
   });
 
   it("rejects unusable values, one line each", () => {
-    expect(() => readServerEnv({ PORT: "http", INBOX_TOKEN: "short", RATE_LIMIT_PER_MINUTE: "0", PUBLIC_URL: "book.example" })).toThrow(
+    expect(() =>
+      readServerEnv({ PORT: "http", INBOX_TOKEN: "short", RATE_LIMIT_PER_MINUTE: "0", PUBLIC_URL: "book.example", IDEMPOTENCY_RETENTION_DAYS: "1.5" }),
+    ).toThrow(
       [
         'PORT: expected a port number, got "http"',
         'RATE_LIMIT_PER_MINUTE: expected a positive whole number, got "0"',
+        'IDEMPOTENCY_RETENTION_DAYS: expected a positive whole number of days, got "1.5"',
         "INBOX_TOKEN: expected at least 16 characters",
         'PUBLIC_URL: expected an http(s) URL such as "https://book.example.com", got "book.example"',
       ].join("\n"),

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS, STEP_MS } from "../../src/server/store/migrations";
 import { openSqliteStore } from "../../src/server/store/sqlite";
 import type { NewBooking } from "../../src/server/store/types";
+import { newBooking } from "./fixtures/new-booking";
 
 let dir: string;
 let path: string;
@@ -49,37 +50,8 @@ function versionOneDatabase(bookings: { id: string; sessions: { start: string; e
 
 function oneSession(id: string, start: string): NewBooking {
   const end = new Date(at(start) + 3_600_000).toISOString();
-  return {
-    id,
-    reference: `REF-${id}`,
-    kind: "booking",
-    status: "confirmed",
-    outcome: "ok",
-    createdAt: "2026-03-02T12:00:00.000Z",
-    locale: "en",
-    client: { name: "Jo", email: "jo@client.example", phone: "1", isNewClient: true },
-    serviceId: "clinical",
-    minutes: 60,
-    therapistId: "ana",
-    currency: "CAD",
-    listTotal: 100,
-    discountTotal: 0,
-    total: 100,
-    dealId: null,
-    calendarTokenHash: null,
-    sessions: [
-      { start, end, listPrice: 100, discount: 0, price: 100, dealId: null, therapistId: "ana", blockedStart: start, blockedEnd: new Date(at(end) + 900_000).toISOString() },
-    ],
-    intake: {
-      mode: "full",
-      answers: {},
-      reasons: [],
-      areasToAvoid: [],
-      clearanceConfirmed: false,
-      consent: { healthDataAt: "2026-03-02T12:00:00.000Z", sensitiveAreas: [] },
-      callbackNote: null,
-    },
-  };
+  const blockedEnd = new Date(at(end) + 900_000).toISOString();
+  return newBooking(id, [{ start, end, listPrice: 100, discount: 0, price: 100, dealId: null, therapistId: "ana", blockedStart: start, blockedEnd }]);
 }
 
 describe("migrating a version-1 database", () => {
@@ -96,7 +68,7 @@ describe("migrating a version-1 database", () => {
     ]);
     const store = openSqliteStore(path);
     try {
-      const insert = (b: NewBooking) => store.insertBooking(b, { key: `key-${b.id}-0123456789`, response: { status: 201, body: "{}" } });
+      const insert = (b: NewBooking) => store.insertBooking(b, { key: `key-${b.id}-0123456789`, requestHash: `hash-${b.id}`, response: { status: 201, body: "{}" } });
       expect(await insert(oneSession("inside-buffer", "2026-03-04T15:10:00.000Z"))).toEqual({ kind: "slot-taken", index: 0 });
       expect(await insert(oneSession("before", "2026-03-04T12:45:00.000Z"))).toEqual({ kind: "inserted" });
       expect(await insert(oneSession("after-buffer", "2026-03-04T15:15:00.000Z"))).toEqual({ kind: "inserted" });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/server/store/migrations";
 import { openSqliteStore, type SqliteStore } from "../../src/server/store/sqlite";
 import type { NewBooking, NewSession } from "../../src/server/store/types";
+import { newBooking } from "./fixtures/new-booking";
 
 let dir: string;
 let path: string;
@@ -42,39 +43,11 @@ function session(start: string, minutes = 60, therapistId = "ana", afterBufferMi
 
 function booking(sessions: NewSession[]): NewBooking {
   counter += 1;
-  return {
-    id: `booking-${counter}`,
-    reference: `REF-${counter}`,
-    kind: "booking",
-    status: "confirmed",
-    outcome: "ok",
-    createdAt: `2026-03-02T12:00:${String(counter % 60).padStart(2, "0")}.000Z`,
-    locale: "en",
-    client: { name: "Jo", email: "jo@client.example", phone: "+1 902 555 0199", isNewClient: true },
-    serviceId: "clinical",
-    minutes: 60,
-    therapistId: sessions[0]?.therapistId ?? null,
-    currency: "CAD",
-    listTotal: 8250 * sessions.length,
-    discountTotal: 0,
-    total: 8250 * sessions.length,
-    dealId: null,
-    calendarTokenHash: null,
-    sessions,
-    intake: {
-      mode: "full",
-      answers: { notes: "private" },
-      reasons: [],
-      areasToAvoid: [],
-      clearanceConfirmed: false,
-      consent: { healthDataAt: "2026-03-02T12:00:00.000Z", sensitiveAreas: [] },
-      callbackNote: null,
-    },
-  };
+  return newBooking(`booking-${counter}`, sessions, { createdAt: `2026-03-02T12:00:${String(counter % 60).padStart(2, "0")}.000Z` });
 }
 
 const insert = (target: SqliteStore, b: NewBooking, key = `key-${b.id}`) =>
-  target.insertBooking(b, { key, response: { status: 201, body: JSON.stringify({ id: b.id }) } });
+  target.insertBooking(b, { key, requestHash: `hash-${b.id}`, response: { status: 201, body: JSON.stringify({ id: b.id }) } });
 
 describe("the SQLite store", () => {
   it("migrates to the latest schema version in WAL mode", () => {
@@ -116,15 +89,32 @@ describe("the SQLite store", () => {
     expect(await store.busyIntervals("2026-03-01T00:00:00.000Z", "2026-04-01T00:00:00.000Z")).toHaveLength(1);
   });
 
-  it("keeps one booking per idempotency key and replays the first answer", async () => {
+  it("keeps one booking per idempotency key: replays the first answer to the same request, refuses another", async () => {
+    const claim = (b: NewBooking, requestHash: string) => ({ key: "same-key-0123456789", requestHash, response: { status: 201, body: JSON.stringify({ id: b.id }) } });
     const first = booking([session("2026-03-04T14:00:00.000Z")]);
-    await insert(store, first, "same-key-0123456789");
-    const twin = booking([session("2026-03-05T14:00:00.000Z")]);
-    expect(await insert(store, twin, "same-key-0123456789")).toEqual({
+    await store.insertBooking(first, claim(first, "hash-a"));
+    const retry = booking([session("2026-03-05T14:00:00.000Z")]);
+    expect(await store.insertBooking(retry, claim(retry, "hash-a"))).toEqual({
       kind: "replayed",
       response: { status: 201, body: JSON.stringify({ id: first.id }) },
     });
-    expect(await store.getBooking(twin.id)).toBeNull();
+    const reuse = booking([session("2026-03-06T14:00:00.000Z")]);
+    expect(await store.insertBooking(reuse, claim(reuse, "hash-b"))).toEqual({ kind: "key-reused" });
+    expect(await store.getBooking(retry.id)).toBeNull();
+    expect(await store.getBooking(reuse.id)).toBeNull();
+    expect(await store.findResponse("same-key-0123456789")).toEqual({ status: 201, body: JSON.stringify({ id: first.id }), requestHash: "hash-a" });
+  });
+
+  it("replays a key stored before request hashes were kept, whatever the repeat's hash", async () => {
+    const first = booking([session("2026-03-04T14:00:00.000Z")]);
+    await insert(store, first, "legacy-key-0123456789");
+    await store.close();
+    const db = new Database(path);
+    db.prepare(`UPDATE idempotency_keys SET request_hash = NULL`).run();
+    db.close();
+    store = openSqliteStore(path);
+    const repeat = booking([session("2026-03-05T14:00:00.000Z")]);
+    expect(await insert(store, repeat, "legacy-key-0123456789")).toEqual({ kind: "replayed", response: { status: 201, body: JSON.stringify({ id: first.id }) } });
   });
 
   it("returns sessions overlapping a span, without buffers", async () => {
@@ -142,6 +132,14 @@ describe("the SQLite store", () => {
     const stored = await store.getBooking(b.id);
     expect(stored).toMatchObject(expected);
     expect(stored?.sessions).toEqual(sessions.map(({ start, end, listPrice, discount, price, dealId }) => ({ start, end, listPrice, discount, price, dealId })));
+  });
+
+  it("finds a booking by its reference, and nothing for a reference it never gave", async () => {
+    const b = booking([session("2026-03-04T14:00:00.000Z")]);
+    await insert(store, booking([session("2026-03-05T14:00:00.000Z")]));
+    await insert(store, b);
+    expect((await store.findBookingByReference(b.reference))?.id).toBe(b.id);
+    expect(await store.findBookingByReference("REF-NONE")).toBeNull();
   });
 
   it("gives one of many bookings sent at once for the same time the slot, and the others slot-taken", async () => {

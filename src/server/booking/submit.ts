@@ -3,7 +3,8 @@ import { checkBookingRequest, parseBookingRequest, type BookingErrorBody, type B
 import type { Issue } from "../../core/result";
 import type { BookingNotice } from "../mail/notice";
 import { newReference, randomToken, sha256, timeOrderedId } from "../secrets";
-import type { NewBooking, Store, StoredResponse } from "../store/types";
+import type { KeyedResponse, NewBooking, Store, StoredResponse } from "../store/types";
+import { sameRequest } from "../store/keys";
 import { calendarPath } from "./calendar";
 import { bookingBody, newBookingRecord, pricedSessions } from "./record";
 
@@ -24,13 +25,20 @@ export interface SubmitOutcome extends StoredResponse {
 
 const DAY_MS = 86_400_000;
 
+/** The request's idempotency key, and the hash of its body (request-hash.ts). */
+export interface SubmitKey {
+  key: string;
+  requestHash: string;
+}
+
 /**
- * One POST: replays the first answer for a known key, otherwise checks the request with the
- * core and lets the store's constraints decide between a new booking and a taken slot.
+ * One POST: replays the first answer for a known key and the same body (a key reused for another
+ * body is refused), otherwise checks the request with the core and lets the store's constraints
+ * decide between a new booking and a taken slot.
  */
-export async function submitBooking(ctx: SubmitContext, key: string, input: unknown): Promise<SubmitOutcome> {
+export async function submitBooking(ctx: SubmitContext, { key, requestHash }: SubmitKey, input: unknown): Promise<SubmitOutcome> {
   const earlier = await ctx.store.findResponse(key);
-  if (earlier) return replay(earlier);
+  if (earlier) return answerOfKey(earlier, requestHash);
 
   const parsed = parseBookingRequest(input);
   const window = parsed.ok ? busyWindow(ctx, parsed.value) : null;
@@ -40,7 +48,7 @@ export async function submitBooking(ctx: SubmitContext, key: string, input: unkn
     // A twin request with the same key may have committed since the lookup; its sessions then
     // look taken here, but the client must get the twin's answer, not a 409.
     const twin = await ctx.store.findResponse(key);
-    return twin ? replay(twin) : rejection(checked.errors);
+    return twin ? answerOfKey(twin, requestHash) : rejection(checked.errors);
   }
 
   const token = checked.value.sessions.length > 0 ? randomToken() : null;
@@ -53,12 +61,14 @@ export async function submitBooking(ctx: SubmitContext, key: string, input: unkn
   const calendarUrl = token === null ? null : `${ctx.baseUrl}${calendarPath(record.id, token)}`;
   const response: StoredResponse = { status: 201, body: JSON.stringify(bookingBody(record, calendarUrl)) };
 
-  const result = await ctx.store.insertBooking(record, { key, response });
+  const result = await ctx.store.insertBooking(record, { key, requestHash, response });
   switch (result.kind) {
     case "inserted":
       return { ...response, bookingId: record.id, notice: noticeOf(record, calendarUrl, ctx.baseUrl) };
     case "replayed":
       return replay(result.response);
+    case "key-reused":
+      return keyReused();
     case "slot-taken":
       return rejection([
         { path: `sessions[${result.index}].start`, code: "slot-taken", message: "this time has just been taken" },
@@ -89,6 +99,19 @@ function rejection(issues: Issue[]): SubmitOutcome {
   const taken = issues.length > 0 && issues.every((i) => i.code === "slot-taken");
   const body: BookingErrorBody = { error: taken ? "slot-taken" : "invalid", issues };
   return { status: taken ? 409 : 422, body: JSON.stringify(body), bookingId: null, notice: null };
+}
+
+/** Replaying the first answer to another body would tell the client something it did not ask. */
+function answerOfKey(first: KeyedResponse, requestHash: string): SubmitOutcome {
+  return sameRequest(first, requestHash) ? replay(first) : keyReused();
+}
+
+function keyReused(): SubmitOutcome {
+  const body: BookingErrorBody = {
+    error: "invalid",
+    issues: [{ path: "Idempotency-Key", code: "idempotency-key-reused", message: "this key was already used for a different request; send this one with a new key" }],
+  };
+  return { status: 422, body: JSON.stringify(body), bookingId: null, notice: null };
 }
 
 function replay(response: StoredResponse): SubmitOutcome {

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { BookingErrorBody } from "../../core/booking";
 import type { Issue } from "../../core/result";
+import { requestHash } from "../booking/request-hash";
 import { submitBooking } from "../booking/submit";
 import { baseUrlOf, type AppContext, type AppEnv } from "../context";
 import { clientIp } from "../http/client-ip";
@@ -34,9 +35,12 @@ export function bookingRoutes(ctx: AppContext): Hono<AppEnv> {
         return invalid(c, [{ path: "idempotencyKey", code: "idempotency-key-mismatch", message: "expected the same value as the Idempotency-Key header" }]);
       }
 
+      const hash = requestHash(input);
+      if (hash === null) return invalid(c, [{ path: "(root)", code: "too-deep", message: "expected a booking request, not values nested this deep" }]);
+
       const outcome = await submitBooking(
         { config: ctx.config, store: ctx.store, now: ctx.clock(), baseUrl: baseUrlOf(ctx, c.req.url) },
-        key,
+        { key, requestHash: hash },
         input,
       );
       if (outcome.bookingId) c.set("bookingId", outcome.bookingId);

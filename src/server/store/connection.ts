@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 
-/** A connection with the settings every guarantee relies on; the reader and the writer thread each open one. */
+/** A connection with the settings every guarantee relies on. */
 export function openConnection(path: string): Database.Database {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
@@ -11,7 +11,7 @@ export function openConnection(path: string): Database.Database {
   // through a power cut. NORMAL would be faster but could roll back the latest confirmed bookings.
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
-  // Another connection (the other thread, a backup, a second server) may hold the write lock for a moment.
+  // Another connection (a backup, a second server on the same file) may hold the write lock for a moment.
   db.pragma("busy_timeout = 5000");
   return db;
 }

@@ -1,12 +1,11 @@
 import Database from "better-sqlite3";
-import type { InsertResult, NewBooking, StoredResponse } from "./types";
+import type { IdempotencyClaim, InsertResult, NewBooking } from "./types";
+import { KEYED_RESPONSE_SQL, sameRequest, toKeyedResponse, type KeyRow } from "./keys";
 import type { GroupCommit } from "./group-commit";
 
-/** One booking to write, with the answer its idempotency key will replay. */
-export interface Insert {
+/** One booking to write, with its idempotency key and the answer the key will replay. */
+export interface Insert extends IdempotencyClaim {
   booking: NewBooking;
-  key: string;
-  response: StoredResponse;
 }
 
 /** Session `index` overlaps a session already stored; thrown so the booking's savepoint is undone. */
@@ -16,11 +15,6 @@ export class SlotTaken extends Error {
   }
 }
 
-/**
- * Writes one booking: its row, intake, sessions and idempotency key. Must run inside a write
- * transaction (a savepoint of the batch's), so what it reads cannot change before it writes.
- * Throws SlotTaken when the schema refuses a session, and whatever else SQLite raises.
- */
 /** One booking through the group commit: a taken slot is an answer like any other, the rest are errors. */
 export async function writeBooking(writes: GroupCommit<Insert, InsertResult>, insert: Insert): Promise<InsertResult> {
   try {
@@ -31,9 +25,14 @@ export async function writeBooking(writes: GroupCommit<Insert, InsertResult>, in
   }
 }
 
+/**
+ * Writes one booking: its row, intake, sessions and idempotency key. Must run inside a write
+ * transaction (a savepoint of the batch's), so what it reads cannot change before it writes.
+ * Throws SlotTaken when the schema refuses a session, and whatever else SQLite raises.
+ */
 export function bookingWriter(db: Database.Database): (insert: Insert) => InsertResult {
   const sql = {
-    response: db.prepare(`SELECT status, body FROM idempotency_keys WHERE key = ?`),
+    response: db.prepare(KEYED_RESPONSE_SQL),
     booking: db.prepare(
       `INSERT INTO bookings (id, reference, kind, status, outcome, created_at, locale, client_name, client_email,
          client_phone, is_new_client, service_id, minutes, therapist_id, currency, list_total, discount_total, total,
@@ -56,16 +55,20 @@ export function bookingWriter(db: Database.Database): (insert: Insert) => Insert
     ),
     // No ON CONFLICT: the key was looked up under the same write lock, so a clash is an error.
     claimKey: db.prepare(
-      `INSERT INTO idempotency_keys (key, booking_id, status, body, created_at)
-       VALUES (@key, @bookingId, @status, @body, @createdAt)`,
+      `INSERT INTO idempotency_keys (key, booking_id, status, body, created_at, request_hash)
+       VALUES (@key, @bookingId, @status, @body, @createdAt, @requestHash)`,
     ),
   };
 
-  return ({ booking, key, response }) => {
+  return ({ booking, key, requestHash, response }) => {
     // A repeat of a booking that already committed (or sits earlier in this batch) replays it
     // rather than meeting its own sessions.
-    const first = sql.response.get(key) as StoredResponse | undefined;
-    if (first) return { kind: "replayed", response: { status: first.status, body: first.body } };
+    const row = sql.response.get(key) as KeyRow | undefined;
+    if (row) {
+      const first = toKeyedResponse(row);
+      if (!sameRequest(first, requestHash)) return { kind: "key-reused" };
+      return { kind: "replayed", response: { status: first.status, body: first.body } };
+    }
     sql.booking.run(bookingParams(booking));
     sql.intake.run({
       bookingId: booking.id,
@@ -99,7 +102,7 @@ export function bookingWriter(db: Database.Database): (insert: Insert) => Insert
     });
     // After the booking row: written first, the key's deferred foreign key would be pending, and
     // SQLite would then scan every stored key (booking_id has no index) when the booking row lands.
-    sql.claimKey.run({ key, bookingId: booking.id, ...response, createdAt: booking.createdAt });
+    sql.claimKey.run({ key, bookingId: booking.id, ...response, createdAt: booking.createdAt, requestHash });
     return { kind: "inserted" };
   };
 }

@@ -151,12 +151,18 @@ export const MIGRATIONS: readonly string[] = [
   WHEN EXISTS (${overlapsNew} AND other.rowid <> OLD.rowid)
   BEGIN SELECT RAISE(ABORT, 'slot-taken'); END;
   `,
-  // Every commit of the writer thread empties the reading connection's page cache, so a booking
-  // check reads each page it needs afresh: with the session's times in the index it no longer
-  // visits a table page per stored session.
+  // Written while bookings were committed by a writer thread on its own connection, whose every
+  // commit emptied the reading connection's page cache: with the session's times in the index a
+  // booking check no longer visits a table page per stored session.
   `
   DROP INDEX sessions_by_therapist;
   CREATE INDEX sessions_by_therapist ON sessions (therapist_id, blocked_start_ms, blocked_end_ms, start_ms, end_ms);
+  `,
+  // A key tells a retry (the same body) from a reuse (another body) by the hash of the body it
+  // answered. Keys are purged once old enough: their answers hold the calendar token.
+  `
+  ALTER TABLE idempotency_keys ADD COLUMN request_hash TEXT;
+  CREATE INDEX idempotency_keys_by_created_at ON idempotency_keys (created_at);
   `,
 ];
 

@@ -12,6 +12,19 @@ export interface StoredResponse {
   body: string;
 }
 
+/** What an idempotency key holds: the first answer, and the request it answered. */
+export interface KeyedResponse extends StoredResponse {
+  /** `requestHash` of the body that was answered; null for keys stored before it was kept. */
+  requestHash: string | null;
+}
+
+/** The write of a booking's idempotency key. */
+export interface IdempotencyClaim {
+  key: string;
+  requestHash: string;
+  response: StoredResponse;
+}
+
 export interface NewSession extends PricedSession {
   therapistId: string;
   /**
@@ -76,8 +89,10 @@ export type InsertResult =
   | { kind: "inserted" }
   /** `index` is the first session whose time another booking already holds. */
   | { kind: "slot-taken"; index: number }
-  /** Another request with the same idempotency key won: its answer is the answer. */
-  | { kind: "replayed"; response: StoredResponse };
+  /** Another request with the same idempotency key and body won: its answer is the answer. */
+  | { kind: "replayed"; response: StoredResponse }
+  /** The key already answered a different request body. */
+  | { kind: "key-reused" };
 
 /**
  * Where bookings live. Async so that a networked store (Postgres) can implement it; every
@@ -85,17 +100,25 @@ export type InsertResult =
  * come from the store's own constraints and transactions, never from a read before a write.
  */
 export interface Store {
-  findResponse(idempotencyKey: string): Promise<StoredResponse | null>;
+  findResponse(idempotencyKey: string): Promise<KeyedResponse | null>;
   /**
-   * Atomically: claims the key, writes the booking, its intake and every session, or nothing.
+   * Atomically: claims the key, writes the booking, its intake and every session, or nothing. A
+   * key already claimed replays its answer when the request hash is the same, and is refused otherwise.
    * Resolves only once that is durably committed (an implementation may commit several
    * bookings in one transaction).
    */
-  insertBooking(booking: NewBooking, idempotency: { key: string; response: StoredResponse }): Promise<InsertResult>;
+  insertBooking(booking: NewBooking, idempotency: IdempotencyClaim): Promise<InsertResult>;
   /** Sessions (without buffers: the slot engine adds them) overlapping the half-open span [from, to), of one therapist when given. */
   busyIntervals(from: string, to: string, therapistId?: string): Promise<BusyInterval[]>;
   /** Newest first. */
   listBookings(options?: { limit?: number }): Promise<BookingDetail[]>;
   getBooking(id: string): Promise<BookingDetail | null>;
+  /**
+   * Forgets the answers of keys created before `createdBefore` (an ISO instant); their bookings
+   * stay. Resolves with how many were dropped.
+   */
+  purgeIdempotencyKeys(createdBefore: string): Promise<number>;
+  /** The booking a client or the clinic names by the reference it was given. */
+  findBookingByReference(reference: string): Promise<BookingDetail | null>;
   close(): Promise<void>;
 }

@@ -5,9 +5,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from "playwright-core";
 import { startDemo, type RunningDemo } from "../../../demo/serve";
+import { openSqliteStore } from "../../../src/server/store/sqlite";
+import type { BookingDetail, Store } from "../../../src/server/store/types";
 
 export const NOW = "2026-12-01T13:00:00.000Z";
 export const CLINIC_TIME_ZONE = "America/Halifax";
@@ -102,68 +103,23 @@ export async function openPage(env: E2E, path: string, options: PageOptions = {}
   return { context, page, problems };
 }
 
-export interface StoredBooking {
-  id: string;
-  reference: string;
-  kind: string;
-  status: string;
-  outcome: string;
-  locale: string;
-  client_name: string;
-  client_email: string;
-  service_id: string;
-  minutes: number;
-  therapist_id: string | null;
-  currency: string;
-  list_total: number;
-  discount_total: number;
-  total: number;
-  deal_id: string | null;
-}
-
-export interface StoredSession {
-  booking_id: string;
-  position: number;
-  therapist_id: string;
-  start_ms: number;
-  end_ms: number;
-  price: number;
-}
-
-export interface StoredIntake {
-  booking_id: string;
-  mode: string;
-  answers_json: string;
-  areas_to_avoid_json: string;
-  clearance_confirmed: number;
-  callback_note: string | null;
-}
-
-export interface StoredRows {
-  bookings: StoredBooking[];
-  sessions: StoredSession[];
-  intakes: StoredIntake[];
-}
-
-/** Everything the receiver stored, read through a separate read-only connection. */
-export function readDatabase(databasePath: string): StoredRows {
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+/** Reads what the receiver stored through the store itself, on its own connection, closed after. */
+async function readStore<T>(env: E2E, read: (store: Store) => Promise<T>): Promise<T> {
+  const store = openSqliteStore(env.databasePath);
   try {
-    return {
-      bookings: db.prepare("SELECT * FROM bookings ORDER BY created_at, reference").all() as StoredBooking[],
-      sessions: db.prepare("SELECT * FROM sessions ORDER BY booking_id, position").all() as StoredSession[],
-      intakes: db.prepare("SELECT * FROM intakes").all() as StoredIntake[],
-    };
+    return await read(store);
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
-export function bookingByReference(databasePath: string, reference: string): { booking: StoredBooking; sessions: StoredSession[]; intake: StoredIntake } {
-  const rows = readDatabase(databasePath);
-  const booking = rows.bookings.find((b) => b.reference === reference);
-  if (!booking) throw new Error(`no booking ${reference} in the database (have: ${rows.bookings.map((b) => b.reference).join(", ")})`);
-  const intake = rows.intakes.find((i) => i.booking_id === booking.id);
-  if (!intake) throw new Error(`booking ${reference} has no intake row`);
-  return { booking, sessions: rows.sessions.filter((s) => s.booking_id === booking.id), intake };
+/** Every booking the receiver stored, newest first. */
+export function storedBookings(env: E2E): Promise<BookingDetail[]> {
+  return readStore(env, (store) => store.listBookings());
+}
+
+export async function storedBooking(env: E2E, reference: string): Promise<BookingDetail> {
+  const booking = await readStore(env, (store) => store.findBookingByReference(reference));
+  if (!booking) throw new Error(`no booking ${reference} in the database`);
+  return booking;
 }

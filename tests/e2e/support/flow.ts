@@ -148,11 +148,11 @@ export async function shownTotal(root: Locator): Promise<string> {
   return (await label.locator("xpath=ancestor::p[1]//strong").first().innerText()).trim();
 }
 
-/** The booking reference shown on the confirmation, e.g. "HX-7K2Q". */
+/** The booking reference shown on the confirmation, e.g. "7K3M-9QXD-2F4H-ABCD". */
 export async function shownReference(root: Locator): Promise<string> {
   const label = root.getByText(/^(Your reference|Votre référence)$/).first();
   const reference = (await label.locator("xpath=ancestor::p[1]//strong").first().innerText()).trim();
-  if (!/^[A-Z0-9]+-[A-Z0-9]+$/.test(reference)) throw new Error(`unexpected booking reference ${JSON.stringify(reference)}`);
+  if (!/^[A-Z0-9]+(-[A-Z0-9]+)+$/.test(reference)) throw new Error(`unexpected booking reference ${JSON.stringify(reference)}`);
   return reference;
 }
 
