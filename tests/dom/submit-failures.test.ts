@@ -37,8 +37,9 @@ describe("submit failures keep the form and offer a retry", () => {
       const { events } = mount({ transport });
       await bookToReview(user);
       await user.click(confirm());
-      expect(await screen.findByText(message)).toBeTruthy();
-      expect(screen.getByText("Nothing was booked yet.")).toBeTruthy();
+      const notice = (await screen.findByText(message)).closest('[part="error"]');
+      expect(notice?.textContent).toMatch(new RegExp(`${message.source}.*Nothing was booked yet\\.$`));
+      if (!retryable) expect(notice?.textContent).toContain("Please call the clinic at +1 902-555-0148.");
       expect(events).toContainEqual({ name: "error", detail: { kind: "failed", reason, retryable } });
       await expectAnswersKept(user);
       await user.click(screen.getByRole("button", { name: "Try again" }));
@@ -55,7 +56,9 @@ describe("submit failures keep the form and offer a retry", () => {
     mount({ transport });
     await bookToReview(user);
     await user.click(confirm());
-    expect(await screen.findByText(/had a problem/)).toBeTruthy();
+    expect((await screen.findByText(/had a problem/)).textContent).toBe(
+      "The clinic's system had a problem. Your answers are kept: please try again in a moment.",
+    );
     await user.click(screen.getByRole("button", { name: "Try again" }));
     await heading("You're booked");
     expect(requests).toHaveLength(2);
