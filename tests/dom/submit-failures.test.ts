@@ -148,3 +148,43 @@ describe("submit failures keep the form and offer a retry", () => {
     expect(requests).toHaveLength(1);
   });
 });
+
+describe("a 422 issue that no field owns", () => {
+  const unowned: SubmitOutcome = {
+    kind: "invalid",
+    issues: [
+      { path: "(root)", code: "unrecognized_keys", message: 'Unrecognized key: "extra"' },
+      { path: "locale", code: "invalid_value", message: "Invalid option: expected one of en|fr" },
+    ],
+  };
+
+  it("is told in the widget's language, never in the receiver's words, and the answers stay", async () => {
+    const user = setupUser();
+    const { transport, requests } = fakeTransport((request, attempt) => (attempt === 1 ? unowned : created(request)));
+    const { handle } = mount({ transport });
+    await bookToReview(user);
+    handle.setLocale("fr");
+    await heading("Vérifier et confirmer");
+    await user.click(screen.getByRole("button", { name: "Confirmer la réservation" }));
+    const notices = await screen.findAllByText(/La clinique n'a pas pu accepter cette demande/);
+    expect(notices.map((notice) => notice.textContent)).toEqual([
+      "La clinique n'a pas pu accepter cette demande. Vos réponses sont conservées : réessayez, ou appelez la clinique au +1 902-555-0148.",
+    ]);
+    expect(document.body.textContent).not.toMatch(/Unrecognized key|Invalid option|extra/);
+    await user.click(screen.getByRole("button", { name: "Confirmer la réservation" }));
+    await heading("C'est réservé");
+    expect(requests).toHaveLength(2);
+    expect(requests[1]?.client).toEqual(requests[0]?.client);
+  });
+
+  it("reads the same in English", async () => {
+    const user = setupUser();
+    mount({ transport: fakeTransport(() => unowned).transport });
+    await bookToReview(user);
+    await user.click(confirm());
+    const notices = await screen.findAllByText(/The clinic could not accept this request/);
+    expect(notices.map((notice) => notice.textContent)).toEqual([
+      "The clinic could not accept this request. Your answers are kept: please try again, or call the clinic at +1 902-555-0148.",
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { reviewIssueMessages } from "../models/server-issues";
 import { useT, useWidget } from "../ui/context";
 import { PriceSummary } from "../ui/PriceSummary";
 import { StepFrame } from "../ui/StepFrame";
@@ -63,9 +64,9 @@ export function ReviewStep() {
         <p>{details.phone.value}</p>
         {isCallback && details.callbackNote.value && <p>{details.callbackNote.value}</p>}
       </ReviewSection>
-      {model.reviewIssues.value.map((issue) => (
-        <p class="cb-notice cb-notice--danger" key={issue.path}>
-          {t.t("review.serverIssue", { message: issue.message })}
+      {reviewIssueMessages(model.reviewIssues.value).map((message) => (
+        <p class="cb-notice cb-notice--danger" key={message}>
+          {t.t(message, { phone: config.clinic.phone })}
         </p>
       ))}
       <SubmitFailure />
