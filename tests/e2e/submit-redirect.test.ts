@@ -3,10 +3,10 @@
  * Chromium reports it as a bare network failure, which reads as "offline" and is retried; the
  * widget must tell it apart: no retry, the clinic's phone, and every answer kept.
  */
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPage, startE2E, type E2E } from "./support/browser";
-import { answerHealth, chooseService, continueButton, fillDetails, pickFirstSlot, waitForStep, widget } from "./support/flow";
+import { bookToReview, waitForStep, widget } from "./support/flow";
 import { startRedirectingReceiver, type RedirectingReceiver } from "./support/redirecting-receiver";
 
 let env: E2E;
@@ -30,24 +30,12 @@ async function sendBookingsTo(page: Page, endpoint: string): Promise<void> {
   });
 }
 
-async function toReview(w: Locator): Promise<void> {
-  await chooseService(w, "Clinical massage", 60);
-  await answerHealth(w);
-  await continueButton(w).click();
-  await waitForStep(w, "Choose a time");
-  await pickFirstSlot(w);
-  await continueButton(w).click();
-  await fillDetails(w);
-  await continueButton(w).click();
-  await waitForStep(w, "Review and confirm");
-}
-
 describe("a booking endpoint that redirects, in Chromium", () => {
   it("is told apart from being offline: sent once, the clinic's phone shown, answers kept", async () => {
     const { page, context } = await openPage(env, "index.html", { prepare: (p) => sendBookingsTo(p, receiver.endpoint) });
     try {
       const w = widget(page);
-      await toReview(w);
+      await bookToReview(w, "Clinical massage", 60);
       await w.getByRole("button", { name: "Confirm booking" }).click();
       const notice = w.locator('[part="error"]', { hasText: /Nothing was booked yet/ });
       await notice.waitFor();
