@@ -124,6 +124,12 @@ describe("theme custom properties and parts", () => {
     for (const [old] of OLD_NAMES) expect(themeUses.some((use) => use.name === old), `${old} is no longer read`).toBe(true);
   });
 
+  it("the widget's private properties (--_*) are its own: each defined by the widget, none read by the embed", () => {
+    const defined = new Set([...Object.values(SHEETS).join("\n").matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]));
+    const privateUses = uses.filter((use) => use.name.startsWith("--_"));
+    expect(privateUses.filter((use) => !defined.has(use.name) || use.sheet === "embed/styles.ts").map(where)).toEqual([]);
+  });
+
   it("every part the embed and widget set is documented, and every documented part is set", () => {
     const used = partsUsed();
     expect([...used].filter(([part]) => !PARTS.has(part)).map(([part, file]) => `${relative(ROOT, join(ROOT, file))}: ${part}`)).toEqual([]);
