@@ -177,14 +177,15 @@ describe("a 422 issue that no field owns", () => {
     expect(requests[1]?.client).toEqual(requests[0]?.client);
   });
 
-  it("reads the same in English", async () => {
+  it("reads the same in English, and is announced", async () => {
     const user = setupUser();
-    mount({ transport: fakeTransport(() => unowned).transport });
+    const { host } = mount({ transport: fakeTransport(() => unowned).transport });
     await bookToReview(user);
     await user.click(confirm());
     const notices = await screen.findAllByText(/The clinic could not accept this request/);
-    expect(notices.map((notice) => notice.textContent)).toEqual([
-      "The clinic could not accept this request. Your answers are kept: please try again, or call the clinic at +1 902-555-0148.",
-    ]);
+    const message = "The clinic could not accept this request. Your answers are kept: please try again, or call the clinic at +1 902-555-0148.";
+    expect(notices.map((notice) => notice.textContent)).toEqual([message]);
+    const live = host.querySelector('[role="status"][aria-live="polite"]');
+    await waitFor(() => expect(live?.textContent).toBe(message));
   });
 });

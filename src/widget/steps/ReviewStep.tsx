@@ -1,7 +1,7 @@
-import { reviewIssueMessages } from "../models/server-issues";
 import { useT, useWidget } from "../ui/context";
 import { PriceSummary } from "../ui/PriceSummary";
 import { StepFrame } from "../ui/StepFrame";
+import { ReviewIssues } from "./review/ReviewIssues";
 import { ReviewSection } from "./review/ReviewSection";
 import { SubmitFailure } from "./review/SubmitFailure";
 
@@ -64,11 +64,7 @@ export function ReviewStep() {
         <p>{details.phone.value}</p>
         {isCallback && details.callbackNote.value && <p>{details.callbackNote.value}</p>}
       </ReviewSection>
-      {reviewIssueMessages(model.reviewIssues.value).map((message) => (
-        <p class="cb-notice cb-notice--danger" key={message}>
-          {t.t(message, { phone: config.clinic.phone })}
-        </p>
-      ))}
+      <ReviewIssues />
       <SubmitFailure />
     </StepFrame>
   );
