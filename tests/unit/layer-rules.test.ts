@@ -46,7 +46,7 @@ describe("layer rules of the code base", () => {
     expect(files.map(rel)).toContain("src/core/zod.ts");
   });
 
-  it("imports respect the layers: core only itself and pure libraries, widget and server never each other", () => {
+  it("imports respect the layers: core only itself and pure libraries, widget and server never each other, nothing of Node in the browser", () => {
     expect(lines(sources.flatMap(importViolations))).toEqual([]);
   });
 
@@ -86,6 +86,12 @@ describe("the layer rules catch what they are for", () => {
   it.each(["preact", "preact/hooks", "@preact/signals", "hono", "better-sqlite3", "node:fs", "fs", "crypto"])("refuses %s in the core", (specifier) => {
     const core = planted("src/core/planted.ts", `import * as m from "${specifier}";\n`);
     expect(importViolations(core)).toHaveLength(1);
+  });
+
+  it.each(["node:crypto", "hono", "better-sqlite3", "nodemailer"])("refuses %s in the widget and the embed", (specifier) => {
+    for (const path of ["src/widget/planted.ts", "embed/planted.ts"]) {
+      expect(importViolations(planted(path, `import * as m from "${specifier}";\n`)), path).toHaveLength(1);
+    }
   });
 
   it("lets the core use zod, luxon and its own modules", () => {

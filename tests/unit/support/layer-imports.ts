@@ -42,6 +42,9 @@ const FORBIDDEN_LAYERS: Record<Layer, Layer[]> = {
   embed: ["server"],
 };
 
+/** The receiver's packages: they need Node, a disk or a mail server, none of which a clinic's page has. */
+const SERVER_PACKAGES = ["hono", "@hono/node-server", "better-sqlite3", "nodemailer"];
+
 const packageName = (specifier: string) =>
   specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : (specifier.split("/")[0] ?? specifier);
 
@@ -57,6 +60,9 @@ export function importViolations(sf: ts.SourceFile): Violation[] {
     } else if (from === "core") {
       if (isBuiltin(specifier)) found.push(violation(sf, node, "core must not import Node modules"));
       else if (!CORE_PACKAGES.includes(packageName(specifier))) found.push(violation(sf, node, `core must not import ${packageName(specifier)}`));
+    } else if (from === "widget" || from === "embed") {
+      if (isBuiltin(specifier)) found.push(violation(sf, node, `${from} must not import Node modules`));
+      else if (SERVER_PACKAGES.includes(packageName(specifier))) found.push(violation(sf, node, `${from} must not import ${packageName(specifier)}`));
     }
   }
   return found;
