@@ -37,7 +37,8 @@ describe("time step states", () => {
     await waitFor(() => expect(calls).toHaveLength(2));
     release([allDay("maude-arsenault"), allDay("daniel-okafor")]);
     expect(within(await screen.findByRole("grid")).getAllByRole("gridcell").length).toBeGreaterThan(0);
-    expect(screen.getByText(/Tue, Dec 15 to Mon, Dec 28/).textContent).toMatch(/^Tue, Dec 15 to Mon, Dec 28/);
+    // The window moved on by 14 days: its range is what the step shows.
+    expect(screen.getByText(/ to Mon, Dec 28$/).textContent).toBe("Tue, Dec 15 to Mon, Dec 28");
   });
 
   it("offers a retry when the free times cannot be loaded", async () => {
