@@ -3,9 +3,9 @@ import { violation, type Violation } from "./source-files";
 
 /** Calls that change the world when a module is evaluated, whatever they are assigned to. */
 const EFFECTFUL_CALLEES =
-  /^(customElements|document|window|globalThis|self|navigator|location|history|localStorage|sessionStorage|console|process|Object\.(defineProperty|defineProperties|assign|setPrototypeOf)|Reflect)\b|^(setTimeout|setInterval|queueMicrotask|requestAnimationFrame|requestIdleCallback|fetch|addEventListener|dispatchEvent|postMessage)$/;
+  /^(customElements|document|window|globalThis|self|navigator|location|history|localStorage|sessionStorage|console|process|Object\.(defineProperty|defineProperties|setPrototypeOf)|Reflect)\b|^(setTimeout|setInterval|queueMicrotask|requestAnimationFrame|requestIdleCallback|fetch|addEventListener|dispatchEvent|postMessage)$/;
 /** Method names whose call at evaluation time is an effect on something shared. */
-const EFFECTFUL_METHODS = new Set(["define", "config", "addEventListener", "removeEventListener", "dispatchEvent", "postMessage", "listen", "register", "adoptedStyleSheets"]);
+const EFFECTFUL_METHODS = new Set(["define", "config", "addEventListener", "removeEventListener", "dispatchEvent", "postMessage", "listen", "register"]);
 
 /**
  * The code a module runs when it is evaluated, as violations: any statement other than an
