@@ -107,6 +107,12 @@ describe("theme custom properties and parts", () => {
     expect(themeUses.filter((use) => !PROPERTIES.has(use.name) && !OLD_NAMES.has(use.name)).map(where)).toEqual([]);
   });
 
+  it("the clinic's snippet guide names only documented properties", () => {
+    const named = new Set(read("demo/SNIPPET.md").match(/--cb-[\w-]+/g) ?? []);
+    expect(named.size).toBeGreaterThan(0);
+    expect([...named].filter((name) => !PROPERTIES.has(name))).toEqual([]);
+  });
+
   it("every documented property is read by the styles", () => {
     expect([...PROPERTIES.keys()].filter((name) => !themeUses.some((use) => use.name === name))).toEqual([]);
   });
