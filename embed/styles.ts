@@ -13,7 +13,7 @@ export const ELEMENT_CSS = `
 
 /* Inherited text properties of the page (spacing, alignment, transforms) stop at these boxes. */
 [part="widget"], .config-error, dialog, button.floating {
-  font-family: var(--cb-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  font-family: var(--cb-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
   font-size: 16px;
   font-style: normal;
   font-weight: 400;
@@ -44,8 +44,8 @@ dialog {
   max-height: calc(100dvh - 16px);
   padding: 0;
   border: none;
-  border-radius: var(--cb-radius, 12px);
-  background: var(--cb-surface, #fff);
+  border-radius: var(--cb-radius, 10px);
+  background: var(--cb-bg, var(--cb-surface, #ffffff));
   box-shadow: 0 24px 48px rgb(0 0 0 / 0.25);
   overflow: auto;
 }
@@ -58,7 +58,7 @@ dialog::backdrop { background: rgb(0 0 0 / 0.5); }
   display: flex;
   justify-content: flex-end;
   padding: 8px 8px 0;
-  background: var(--cb-surface, #fff);
+  background: var(--cb-bg, var(--cb-surface, #ffffff));
 }
 
 button.close, button.floating {
@@ -85,12 +85,12 @@ button.floating {
   border: none;
   border-radius: 999px;
   background: var(--cb-accent, #2f5d50);
-  color: var(--cb-on-accent, #fff);
+  color: var(--cb-accent-contrast, var(--cb-on-accent, #ffffff));
   font-weight: 600;
   overflow: visible;
   box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
 }
-button:focus-visible { outline: 3px solid var(--cb-focus, #1a73e8); outline-offset: 2px; }
+button:focus-visible { outline: 3px solid var(--cb-focus, var(--cb-accent, #2f5d50)); outline-offset: 2px; }
 @media (prefers-reduced-motion: no-preference) {
   button.floating { transition: transform 120ms ease-out; }
   button.floating:hover { transform: translateY(-2px); }

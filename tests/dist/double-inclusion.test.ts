@@ -36,7 +36,7 @@ describe("the snippet pasted twice", () => {
     const widgets = document.querySelectorAll("clinic-booking");
     expect(widgets).toHaveLength(2);
     const second = document.getElementById("second");
-    await vi.waitFor(() => expect(second?.shadowRoot?.querySelector("dialog")).toBeTruthy());
+    await vi.waitFor(() => expect(second?.shadowRoot?.querySelector("dialog") ?? null).not.toBeNull());
 
     document.body.insertAdjacentHTML("beforeend", `<button type="button" data-clinic-booking-open="second">Book</button>`);
     document.querySelector<HTMLButtonElement>("[data-clinic-booking-open]")?.click();

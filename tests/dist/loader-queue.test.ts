@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { runBundle, built, CDN, clinicBookingGlobal, demoConfig, runScript, scriptTag, widgetIn } from "./harness";
+import { API_VERSION } from "../../embed/api";
 
 describe("loader.js then clinic-booking.js", () => {
   it("queues the page's calls and replays them in order once the bundle runs", async () => {
@@ -27,7 +28,7 @@ describe("loader.js then clinic-booking.js", () => {
 
     const api = clinicBookingGlobal();
     expect(api).not.toBe(stub);
-    expect(api?.version).toBeDefined();
+    expect(api?.version).toBe(API_VERSION);
     const main = document.querySelector("#booking > clinic-booking#main-widget");
     expect(main).not.toBeNull();
     await vi.waitFor(() => expect(widgetIn(main as Element)?.childElementCount).toBeGreaterThan(0));

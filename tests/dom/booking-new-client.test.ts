@@ -25,8 +25,10 @@ describe("a new client books one session", () => {
 
     await heading("Choose a service");
     const clinical = screen.getByRole("group", { name: "Clinical massage" });
-    expect(within(clinical).getByText(/Offer: 20% off your first visit · first visit only · until March 31, 2027/)).toBeTruthy();
-    expect(within(clinical).getByText("$115.00")).toBeTruthy();
+    expect(within(clinical).getAllByRole("listitem").map((badge) => badge.textContent)).toContain(
+      "Offer: 20% off your first visit · first visit only · until March 31, 2027",
+    );
+    expect(within(clinical).getByRole("radio", { name: /60 min/ }).getAttribute("aria-label")).toMatch(/^Clinical massage, 60 min.*\$115\.00$/);
     // The spring offer ended on 30 April 2026: never shown.
     expect(screen.queryByText(/Spring renewal/)).toBeNull();
     await chooseService(user, "Clinical massage", 60);
@@ -39,11 +41,12 @@ describe("a new client books one session", () => {
     expect(slot.getAttribute("aria-selected")).toBe("true");
     // 20% off the first visit: $115.00 → $92.00
     expect(shownTotal()).toBe("$92.00");
-    expect(screen.getByText(/Offer applied: 20% off your first visit/)).toBeTruthy();
+    expect(screen.getByText(/Offer applied: 20% off your first visit/).closest("p")?.textContent).toBe("Offer applied: 20% off your first visit −$23.00");
     // A partner code for sports massage only: the client is told, the price stays.
     await user.type(screen.getByRole("textbox", { name: /Promo code/ }), "runhfx15");
     await user.click(screen.getByRole("button", { name: "Apply" }));
-    expect(await screen.findByText("This code does not apply to this booking.")).toBeTruthy();
+    const refusal = await screen.findByText("This code does not apply to this booking.");
+    expect(screen.getByRole("textbox", { name: /Promo code/ }).getAttribute("aria-describedby")?.split(" ")).toContain(refusal.id);
     expect(shownTotal()).toBe("$92.00");
     await user.click(screen.getByRole("button", { name: "Remove code" }));
     await user.click(continueButton());
@@ -55,7 +58,7 @@ describe("a new client books one session", () => {
     await user.click(screen.getByRole("button", { name: "Confirm booking" }));
 
     await heading("You're booked");
-    expect(screen.getByText("HX-7K2Q")).toBeTruthy();
+    expect(screen.getByText("HX-7K2Q").closest("p")?.textContent).toBe("Your reference HX-7K2Q");
     expect(requests).toHaveLength(1);
     const request = requests[0];
     expect(request).toMatchObject({
@@ -77,8 +80,8 @@ describe("a new client books one session", () => {
     );
     expect(screen.getByRole("link", { name: /Add to Google Calendar/ }).getAttribute("href")).toMatch(/^https:\/\/calendar\.google\.com/);
     expect(events.map((e) => e.name)).toContain("submitted");
-    expect(screen.getByRole("heading", { name: "Before your visit" })).toBeTruthy();
-    expect(screen.getByRole("heading", { name: "After your massage" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Before your visit" }).nextElementSibling?.textContent).toMatch(/^Arrive 10 minutes early for your first visit\./);
+    expect(screen.getByRole("heading", { name: "After your massage" }).nextElementSibling?.textContent).toMatch(/^Drink water and take it easy/);
     await waitFor(() => expect(document.activeElement?.textContent).toBe("You're booked"));
   });
 });

@@ -33,7 +33,7 @@ function usageErrors(): string[] {
 }
 
 async function mounted(element: Element | null): Promise<ClinicBookingElement> {
-  await vi.waitFor(() => expect(element?.shadowRoot?.querySelector('[part="widget"] h2[data-flow]')).toBeTruthy());
+  await vi.waitFor(() => expect(element?.shadowRoot?.querySelector('[part="widget"] h2[data-flow]') ?? null).not.toBeNull());
   return element as ClinicBookingElement;
 }
 

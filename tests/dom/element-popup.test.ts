@@ -32,7 +32,7 @@ function create(attributes: Record<string, string>): ClinicBookingElement {
 const dialogOf = (element: Element) => element.shadowRoot?.querySelector("dialog") ?? null;
 
 async function ready(element: Element): Promise<HTMLDialogElement> {
-  await vi.waitFor(() => expect(dialogOf(element)?.querySelector('[part="widget"] h2[data-flow]')).toBeTruthy());
+  await vi.waitFor(() => expect(dialogOf(element)?.querySelector('[part="widget"] h2[data-flow]') ?? null).not.toBeNull());
   return dialogOf(element) as HTMLDialogElement;
 }
 

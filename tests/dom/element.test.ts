@@ -170,18 +170,25 @@ describe("<clinic-booking>", () => {
     expect(event.detail).toEqual({ reference: "CB-7K2Q", kind: "booking", status: "confirmed", sessions: 2 });
   });
 
+  /**
+   * The element decides whether a disconnection was a move or a removal in a microtask it queues
+   * when disconnected; a microtask queued after that runs once the decision is made.
+   */
+  const elementDecided = () => new Promise<void>((decided) => queueMicrotask(decided));
+
   it("keeps the widget, and the client's answers, when the element is moved", async () => {
     const element = create();
     const { handle } = await mountedFor(element);
     const elsewhere = document.createElement("section");
     document.body.append(elsewhere);
     elsewhere.append(element);
-    await Promise.resolve();
-    await Promise.resolve();
+    await elementDecided();
     expect(handle.unmount).not.toHaveBeenCalled();
     expect(mounted).toHaveLength(1);
 
+    // The same wait sees a real removal end the widget.
     element.remove();
-    await vi.waitFor(() => expect(handle.unmount).toHaveBeenCalledTimes(1));
+    await elementDecided();
+    expect(handle.unmount).toHaveBeenCalledTimes(1);
   });
 });

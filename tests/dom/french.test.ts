@@ -22,13 +22,13 @@ describe("in French", () => {
     const { transport, requests } = fakeTransport();
     const { host } = mount({ transport, pageLocale: "fr-CA" });
     expect(host.querySelector("[lang]")?.getAttribute("lang")).toBe("fr-CA");
-    expect(screen.getByRole("navigation", { name: "Étapes de la réservation" })).toBeTruthy();
+    expect(within(screen.getByRole("navigation", { name: "Étapes de la réservation" })).getAllByRole("listitem")[0]?.textContent).toMatch(/Service/);
     expect(screen.getAllByText(/Offre : 20 % de rabais sur votre première visite/).length).toBeGreaterThan(0);
     expect(screen.getAllByText(/jusqu’au|jusqu'au/).length).toBeGreaterThan(0);
 
     await chooseService(user, "Massothérapie clinique", 60);
     await answerHealth(user, { yes: [/fièvre/] });
-    expect(screen.getByText("Les premiers horaires proposés commencent le vendredi 4 décembre.")).toBeTruthy();
+    expect(screen.getByText(/^Les premiers horaires proposés/).textContent).toBe("Les premiers horaires proposés commencent le vendredi 4 décembre.");
     await user.click(continueButton());
 
     await heading("Choisissez un horaire");
@@ -44,7 +44,7 @@ describe("in French", () => {
     await user.click(screen.getByRole("button", { name: "Confirmer la réservation" }));
     await heading("C'est réservé");
     expect(requests[0]?.locale).toBe("fr-CA");
-    expect(screen.getByRole("link", { name: /Ajouter à Google Agenda/ })).toBeTruthy();
+    expect(screen.getByRole("link", { name: /Ajouter à Google Agenda/ }).getAttribute("href")).toMatch(/^https:\/\/calendar\.google\.com\//);
   });
 
   it("switches language live and keeps the answers", async () => {

@@ -39,16 +39,15 @@ describe("a clinic's own questionnaire", () => {
     await heading("Health history");
     await user.click(within(screen.getByRole("group", { name: /first visit/ })).getByRole("radio", { name: "Yes" }));
 
-    expect(screen.getByRole("heading", { name: "About you" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "About you" }).tagName).toMatch(/^H[3-6]$/);
     expect(screen.queryByRole("group", { name: /Which sport/ })).toBeNull();
-    expect(screen.getByRole("checkbox", { name: "Relax" })).toBeTruthy();
-    expect(screen.getByRole("checkbox", { name: "Neck" })).toBeTruthy();
+    for (const name of ["Relax", "Neck"]) expect(screen.getByRole<HTMLInputElement>("checkbox", { name }).checked).toBe(false);
     expect(screen.getByRole("textbox", { name: /Notes/ }).tagName).toBe("TEXTAREA");
     expect(screen.getByLabelText(/Since when/).getAttribute("type")).toBe("date");
-    expect(screen.getByRole("spinbutton", { name: /Weight/ })).toBeTruthy();
+    expect(screen.getByRole<HTMLInputElement>("spinbutton", { name: /Weight/ }).type).toBe("number");
     const pain = screen.getByRole("group", { name: /Pain today/ });
     expect(within(pain).getAllByRole("radio")).toHaveLength(11);
-    expect(within(pain).getByText(/0: none · 10: worst/)).toBeTruthy();
+    expect(pain.getAttribute("aria-describedby")?.split(" ")).toContain(within(pain).getByText(/0: none · 10: worst/).id);
 
     await user.click(continueButton());
     const live = host.querySelector('[role="status"][aria-live="polite"]');
@@ -59,7 +58,8 @@ describe("a clinic's own questionnaire", () => {
 
     await user.click(within(screen.getByRole("group", { name: /Do you exercise/ })).getByRole("radio", { name: "Yes" }));
     const sport = await screen.findByRole("group", { name: /Which sport/ });
-    expect(within(sport).getByText("Please answer this question.")).toBeTruthy();
+    expect(within(sport).getAllByRole("radio")[0]?.getAttribute("aria-invalid")).toBe("true");
+    expect(within(sport).getAllByText("Please answer this question.")).toHaveLength(1);
     await user.click(within(sport).getByRole("radio", { name: "Swimming" }));
 
     const weight = screen.getByRole("spinbutton", { name: /Weight/ });
@@ -73,7 +73,8 @@ describe("a clinic's own questionnaire", () => {
 
     const since = screen.getByLabelText(/Since when/);
     fireEvent.input(since, { target: { value: "2027-01-05" } });
-    expect(await screen.findByText("This date cannot be after today.")).toBeTruthy();
+    const futureError = await screen.findByText("This date cannot be after today.");
+    expect(since.getAttribute("aria-describedby")?.split(" ")).toContain(futureError.id);
     fireEvent.input(since, { target: { value: "2026-11-05" } });
 
     await user.click(within(pain).getByRole("radio", { name: "9" }));

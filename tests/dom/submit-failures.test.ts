@@ -37,8 +37,9 @@ describe("submit failures keep the form and offer a retry", () => {
       const { events } = mount({ transport });
       await bookToReview(user);
       await user.click(confirm());
-      expect(await screen.findByText(message)).toBeTruthy();
-      expect(screen.getByText("Nothing was booked yet.")).toBeTruthy();
+      const notice = (await screen.findByText(message)).closest('[part="error"]');
+      expect(notice?.textContent).toMatch(new RegExp(`${message.source}.*Nothing was booked yet\\.$`));
+      if (!retryable) expect(notice?.textContent).toContain("Please call the clinic at +1 902-555-0148.");
       expect(events).toContainEqual({ name: "error", detail: { kind: "failed", reason, retryable } });
       await expectAnswersKept(user);
       await user.click(screen.getByRole("button", { name: "Try again" }));
@@ -55,7 +56,9 @@ describe("submit failures keep the form and offer a retry", () => {
     mount({ transport });
     await bookToReview(user);
     await user.click(confirm());
-    expect(await screen.findByText(/had a problem/)).toBeTruthy();
+    expect((await screen.findByText(/had a problem/)).textContent).toBe(
+      "The clinic's system had a problem. Your answers are kept: please try again in a moment.",
+    );
     await user.click(screen.getByRole("button", { name: "Try again" }));
     await heading("You're booked");
     expect(requests).toHaveLength(2);
@@ -143,5 +146,46 @@ describe("submit failures keep the form and offer a retry", () => {
     release();
     await heading("You're booked");
     expect(requests).toHaveLength(1);
+  });
+});
+
+describe("a 422 issue that no field owns", () => {
+  const unowned: SubmitOutcome = {
+    kind: "invalid",
+    issues: [
+      { path: "(root)", code: "unrecognized_keys", message: 'Unrecognized key: "extra"' },
+      { path: "locale", code: "invalid_value", message: "Invalid option: expected one of en|fr" },
+    ],
+  };
+
+  it("is told in the widget's language, never in the receiver's words, and the answers stay", async () => {
+    const user = setupUser();
+    const { transport, requests } = fakeTransport((request, attempt) => (attempt === 1 ? unowned : created(request)));
+    const { handle } = mount({ transport });
+    await bookToReview(user);
+    handle.setLocale("fr");
+    await heading("Vérifier et confirmer");
+    await user.click(screen.getByRole("button", { name: "Confirmer la réservation" }));
+    const notices = await screen.findAllByText(/La clinique n'a pas pu accepter cette demande/);
+    expect(notices.map((notice) => notice.textContent)).toEqual([
+      "La clinique n'a pas pu accepter cette demande. Vos réponses sont conservées : réessayez, ou appelez la clinique au +1 902-555-0148.",
+    ]);
+    expect(document.body.textContent).not.toMatch(/Unrecognized key|Invalid option|extra/);
+    await user.click(screen.getByRole("button", { name: "Confirmer la réservation" }));
+    await heading("C'est réservé");
+    expect(requests).toHaveLength(2);
+    expect(requests[1]?.client).toEqual(requests[0]?.client);
+  });
+
+  it("reads the same in English, and is announced", async () => {
+    const user = setupUser();
+    const { host } = mount({ transport: fakeTransport(() => unowned).transport });
+    await bookToReview(user);
+    await user.click(confirm());
+    const notices = await screen.findAllByText(/The clinic could not accept this request/);
+    const message = "The clinic could not accept this request. Your answers are kept: please try again, or call the clinic at +1 902-555-0148.";
+    expect(notices.map((notice) => notice.textContent)).toEqual([message]);
+    const live = host.querySelector('[role="status"][aria-live="polite"]');
+    await waitFor(() => expect(live?.textContent).toBe(message));
   });
 });

@@ -1,3 +1,4 @@
+import { en } from "../../src/widget/i18n/en";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, within } from "@testing-library/preact";
 import {
@@ -27,9 +28,9 @@ describe("screening outcomes and what the client can do next", () => {
     await chooseService(user, "Clinical massage", 60);
     await answerHealth(user, { yes: [/open wound/] });
     await user.click(within(screen.getByRole("group", { name: /^Where is it\?/ })).getByRole("checkbox", { name: "Left thigh" }));
-    expect(within(panel()).getByText(/You can book\. Your therapist will adapt/)).toBeTruthy();
-    expect(within(panel()).getByText("Areas your therapist will avoid: Left thigh")).toBeTruthy();
-    expect(within(panel()).getByText(/This is not a diagnosis/)).toBeTruthy();
+    expect(within(panel()).getByText(/You can book\. Your therapist will adapt/).textContent).toBe(en["triage.caution"]);
+    expect(within(panel()).getAllByText(/^Areas your therapist will avoid:/).map((p) => p.textContent)).toEqual(["Areas your therapist will avoid: Left thigh"]);
+    expect(within(panel()).getByText(/This is not a diagnosis/).textContent).toBe(en["triage.notDiagnosis"]);
     await user.click(continueButton());
     await heading("Choose a time");
     await user.click(await firstFreeSlot());
@@ -37,7 +38,7 @@ describe("screening outcomes and what the client can do next", () => {
     await fillDetails(user);
     await user.click(continueButton());
     await heading("Review and confirm");
-    expect(screen.getByText(/Screening: your therapist will adapt the treatment/)).toBeTruthy();
+    expect(screen.getByText(/^Screening: /).textContent).toBe("Screening: your therapist will adapt the treatment");
     await user.click(screen.getByRole("button", { name: "Confirm booking" }));
     await heading("You're booked");
     expect(requests[0]?.answers["local-condition-areas"]).toEqual(["left-thigh"]);
@@ -48,8 +49,8 @@ describe("screening outcomes and what the client can do next", () => {
     mount();
     await chooseService(user, "Clinical massage", 60);
     await answerHealth(user, { yes: [/fever/] });
-    expect(within(panel()).getByText(/best postponed while you are unwell/)).toBeTruthy();
-    expect(within(panel()).getByText("The first times offered start on Friday, December 4.")).toBeTruthy();
+    expect(within(panel()).getByText(/best postponed while you are unwell/).textContent).toBe(en["triage.postpone"]);
+    expect(within(panel()).getByText(/^The first times offered start on/).textContent).toBe("The first times offered start on Friday, December 4.");
     await user.click(continueButton());
     await heading("Choose a time");
     const grid = await screen.findByRole("grid");
@@ -63,12 +64,13 @@ describe("screening outcomes and what the client can do next", () => {
     mount({ transport });
     await chooseService(user, "Clinical massage", 60);
     await answerHealth(user, { yes: [/broken a bone/] });
-    expect(within(panel()).getByText(/needs to know that a physician or nurse practitioner has cleared you/)).toBeTruthy();
+    expect(within(panel()).getByText(/needs to know that a physician or nurse practitioner has cleared you/).textContent).toBe(en["triage.clearance"]);
     await user.click(continueButton());
-    expect(await screen.findByText("Choose one of the two options to continue.")).toBeTruthy();
+    const choiceError = await screen.findByText("Choose one of the two options to continue.");
+    expect(choiceError.closest("fieldset")?.contains(screen.getByRole("radio", { name: "Ask the clinic to call me instead" }))).toBe(true);
     await user.click(screen.getByRole("radio", { name: "I have a physician's clearance and want to book" }));
     await user.click(continueButton());
-    expect(await screen.findByText(/Tick the box to confirm the clearance/)).toBeTruthy();
+    expect((await screen.findByText(/Tick the box to confirm the clearance/)).textContent).toContain(en["intakeError.clearance-unconfirmed"]);
     await user.click(screen.getByRole("checkbox", { name: /has cleared me for massage therapy/ }));
     await user.click(continueButton());
     await heading("Choose a time");
@@ -98,7 +100,7 @@ describe("screening outcomes and what the client can do next", () => {
     const { events } = mount({ transport });
     await chooseService(user, "Clinical massage", 60);
     await answerHealth(user, { yes: [/blood clot now/] });
-    expect(within(panel()).getByText(/needs a short conversation with the clinic/)).toBeTruthy();
+    expect(within(panel()).getByText(/needs a short conversation with the clinic/).textContent).toBe(en["triage.contact-clinic"]);
     expect(screen.queryByRole("radio", { name: /clearance/ })).toBeNull();
     await user.click(continueButton());
     await heading("Your call-back request");

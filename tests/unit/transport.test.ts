@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Booking, BookingRequest } from "../../src/core/booking/contract";
 import {
@@ -108,7 +110,7 @@ describe("createHttpTransport", () => {
     expect(url).toBe(ENDPOINT);
     expect(init).toMatchObject({
       method: "POST",
-      redirect: "error",
+      redirect: "manual",
       credentials: "omit",
       mode: "cors",
       referrerPolicy: "no-referrer",
@@ -215,6 +217,24 @@ describe("createHttpTransport", () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it("refuses a real redirect with Node's own fetch, without following or retrying it", async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      req.resume();
+      res.writeHead(302, { Location: "/elsewhere" }).end();
+    });
+    await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const send = createHttpTransport({ endpoint: `http://127.0.0.1:${port}/api/bookings`, timeoutMs: 5000, maxRetries: 3, sleep: async () => {} });
+      await expect(send(request)).resolves.toEqual({ kind: "failed", reason: "redirect", retryable: false });
+      expect(seen).toEqual(["POST /api/bookings"]);
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
+  });
+
   it("refuses a redirect handed back as a response", async () => {
     const { fetch } = scriptedFetch(new Response(null, { status: 307, headers: { Location: "https://elsewhere.example/" } }));
     await expect(transport(fetch).send(request)).resolves.toEqual({ kind: "failed", reason: "redirect", retryable: false });
@@ -311,7 +331,7 @@ describe("availability", () => {
     expect(calls[0]?.url).toBe(
       "https://clinic.example/api/availability?from=2026-12-01T04%3A00%3A00.000Z&to=2026-12-08T04%3A00%3A00.000Z",
     );
-    expect(calls[0]?.init).toMatchObject({ method: "GET", credentials: "omit", referrerPolicy: "no-referrer", redirect: "error" });
+    expect(calls[0]?.init).toMatchObject({ method: "GET", credentials: "omit", referrerPolicy: "no-referrer", redirect: "manual" });
   });
 
   it("accepts LocalDates as well as instants", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BookingRequest, SubmitOutcome } from "../../src/widget/types";
 import { createWidgetModel, type WidgetModel } from "../../src/widget/models/widget";
+import { reviewIssueMessages } from "../../src/widget/models/server-issues";
 import { NOW, demoConfig } from "../dom/support/config";
 
 function setup(respond: (request: BookingRequest, attempt: number) => SubmitOutcome | Promise<SubmitOutcome> = okBooking) {
@@ -148,6 +149,21 @@ describe("widget model", () => {
     expect(model.flow.current.value).toBe("health");
     expect(model.intake.errors.value.pregnant).toBe("required");
     expect(model.details.errors.value.email).toBe("invalid-email");
+  });
+
+  it("on 422 keeps the issues no field owns for the review, told there from the widget's catalogue", async () => {
+    const { model } = setup(() => ({
+      kind: "invalid",
+      issues: [
+        { path: "version", code: "invalid_value", message: "Invalid input: expected 1" },
+        { path: "(root)", code: "unrecognized_keys", message: 'Unrecognized key: "extra"' },
+        { path: "locale", code: "invalid_value", message: "Invalid option" },
+      ],
+    }));
+    await toReview(model);
+    await model.submit();
+    expect(model.flow.current.value).toBe("review");
+    expect(reviewIssueMessages(model.reviewIssues.value)).toEqual(["review.serverIssue.version", "review.serverIssue"]);
   });
 
   it("sends nothing when the bot field is filled, yet looks successful", async () => {

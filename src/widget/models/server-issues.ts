@@ -69,6 +69,20 @@ export function applyServerIssues(issues: readonly Issue[], to: IssueTargets): S
   return mapped.step;
 }
 
+/** Catalogue messages for the issues no field owns. */
+export type ReviewIssueMessage = "review.serverIssue" | "review.serverIssue.version";
+
+/**
+ * What the review says about the issues no field owns, once per kind. Never the receiver's own
+ * message: it is in the receiver's language (English for the reference one), and a clinic's own
+ * backend may put anything there. A request version it refuses means this page's code is stale.
+ */
+export function reviewIssueMessages(issues: readonly Issue[]): ReviewIssueMessage[] {
+  const messages = new Set<ReviewIssueMessage>();
+  for (const issue of issues) messages.add(issue.path === "version" ? "review.serverIssue.version" : "review.serverIssue");
+  return [...messages];
+}
+
 function place(issue: Issue, into: MappedIssues): StepId {
   const path = issue.path;
   const answer = /^answers\.(.+)$/.exec(path);

@@ -1,6 +1,7 @@
 import { useT, useWidget } from "../ui/context";
 import { PriceSummary } from "../ui/PriceSummary";
 import { StepFrame } from "../ui/StepFrame";
+import { ReviewIssues } from "./review/ReviewIssues";
 import { ReviewSection } from "./review/ReviewSection";
 import { SubmitFailure } from "./review/SubmitFailure";
 
@@ -63,11 +64,7 @@ export function ReviewStep() {
         <p>{details.phone.value}</p>
         {isCallback && details.callbackNote.value && <p>{details.callbackNote.value}</p>}
       </ReviewSection>
-      {model.reviewIssues.value.map((issue) => (
-        <p class="cb-notice cb-notice--danger" key={issue.path}>
-          {t.t("review.serverIssue", { message: issue.message })}
-        </p>
-      ))}
+      <ReviewIssues />
       <SubmitFailure />
     </StepFrame>
   );

@@ -1,10 +1,15 @@
 /**
  * Request settings shared by every call the widget makes. It runs on a clinic's page, so it
  * sends no cookies, no referrer (the page URL can name a condition, e.g. /sciatica-massage),
- * never follows a redirect to another host, and never answers from the HTTP cache.
+ * never follows a redirect, and never answers from the HTTP cache.
+ *
+ * `manual`, not `error`: browsers reject an `error` redirect as a bare "Failed to fetch", the
+ * same as being offline, so a redirecting endpoint was retried and the client told to check
+ * their connection. `manual` hands the redirect back unfollowed, as an "opaqueredirect"
+ * response in browsers and as the 3xx itself in Node, and `attempt` reports it as a redirect.
  */
 export const ISOLATED_REQUEST = {
-  redirect: "error",
+  redirect: "manual",
   credentials: "omit",
   mode: "cors",
   referrerPolicy: "no-referrer",
@@ -73,15 +78,15 @@ export async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/** `redirect: "manual"` fetches (and some polyfills) hand the redirect back instead of failing. */
+/** What a `redirect: "manual"` fetch hands back: browsers an opaque "opaqueredirect" with status 0, Node the 3xx itself. */
 function isRedirect(response: Response): boolean {
   return response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
 }
 
 /**
- * With `redirect: "error"` a redirect rejects with a TypeError. Node and Deno say why
- * ("unexpected redirect", in `cause`); browsers say only "Failed to fetch", so there a
- * redirect is indistinguishable from a network error and ends up reported as offline.
+ * A fetch given `redirect: "error"` (a caller's own, or a polyfill that ignores `manual`)
+ * rejects a redirect with a TypeError; Node and Deno say why ("unexpected redirect", in
+ * `cause`), browsers say only "Failed to fetch" and so cannot be told apart from offline.
  */
 function mentionsRedirect(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 3; depth++) {

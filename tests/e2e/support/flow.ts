@@ -142,6 +142,19 @@ export async function fillDetails(root: Locator, values: Details = {}): Promise<
   await root.getByRole("checkbox", { name: /cancellation policy|politique d'annulation/ }).check();
 }
 
+/** A new client through service, health (all "No"), the first free time and details, up to the review. */
+export async function bookToReview(root: Locator, service: string, minutes: number, details: Details = {}): Promise<void> {
+  await chooseService(root, service, minutes);
+  await answerHealth(root);
+  await continueButton(root).click();
+  await waitForStep(root, "Choose a time");
+  await pickFirstSlot(root);
+  await continueButton(root).click();
+  await fillDetails(root, details);
+  await continueButton(root).click();
+  await waitForStep(root, "Review and confirm");
+}
+
 /** The total in the price summary (time step or review), e.g. "$92.00". */
 export async function shownTotal(root: Locator): Promise<string> {
   const label = root.getByText(/^Total$/).first();
