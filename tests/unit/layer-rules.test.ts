@@ -21,8 +21,6 @@ const ENTRY_POINTS: Record<string, { why: string; only?: string[] }> = {
     why: "`npm run serve`: starts the receiver only when it is the process's entry module",
     only: ["if (entry && import.meta.url === pathToFileURL(entry).href) void main();"],
   },
-  "src/server/store/writer-thread.ts": { why: "the body of the writer worker thread" },
-  "src/server/store/writer-thread-from-source.mjs": { why: "starts the writer worker thread from TypeScript source" },
 };
 
 const files = layerFiles();
