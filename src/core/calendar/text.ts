@@ -1,4 +1,4 @@
-import type { CalendarClinic } from "./details";
+import type { CalendarClinic } from "./types";
 
 /** Languages the calendar texts exist in; any other locale falls back to English. */
 type CalendarLanguage = "en" | "fr";
