@@ -9,7 +9,8 @@ import {
   type Questionnaire,
   type TriageOutcome,
 } from "../../src/core/config/questionnaire";
-import { DEFAULT_QUESTIONNAIRE, addDays, nextStepsFor, triage, type AnswersInput } from "../../src/core/screening";
+import { DEFAULT_QUESTIONNAIRE, nextStepsFor, triage, type AnswersInput } from "../../src/core/screening";
+import { addDays } from "../../src/core/time";
 import { TODAY } from "./screening-fixtures";
 
 type Kind = "yes-no" | "multi-choice" | "body-areas" | "number" | "scale" | "date";

@@ -4,9 +4,9 @@ import type { Answers } from "../config/questionnaire";
 import { fail, ok, type Issue, type Result } from "../result";
 import { toIssues } from "../config/errors";
 import { quote as computeQuote, type Quote } from "../pricing";
-import { isSlotAvailable, type BusyInterval } from "../slots";
+import { beyondHorizonMs, isSlotAvailable, type BusyInterval } from "../slots";
 import { needsFullForm, questionnaireOf, triage as runTriage, validateAnswers, type TriageResult } from "../screening";
-import { DAY_MS, clinicDateAt, parseInstant } from "../time";
+import { clinicDateAt, parseInstant } from "../time";
 import { BookingRequestSchema, type BookingRequest, type BookingStatus, type PricedSession } from "./contract";
 
 /** What the receiver stores: the request as checked, with every derived value recomputed. */
@@ -124,10 +124,10 @@ function checkSessions(config: ClinicConfig, request: BookingRequest, busy: Busy
   const earlierInRequest: BusyInterval[] = [];
   const starts = new Set<number>();
   // The wire format admits instants the slot engine cannot place (year 0000, more than nine
-  // fractional digits): anything before now or past the horizon (with two days' margin for the
-  // zone) is refused here, and the rest is checked in its canonical form.
+  // fractional digits): anything before now or surely past the horizon is refused here, and the
+  // rest is checked in its canonical form.
   const nowMs = parseInstant(now);
-  const latestMs = nowMs + (config.booking.horizonDays + 2) * DAY_MS;
+  const latestMs = beyondHorizonMs(config.booking, nowMs);
   request.sessions.forEach((session, i) => {
     const path = `sessions[${i}].start`;
     const startMs = Date.parse(session.start);

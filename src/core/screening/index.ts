@@ -5,7 +5,6 @@ export {
   ONTARIO_SENSITIVE_AREAS,
   questionnaireOf,
 } from "./defaults";
-export { addDays, addMonths, isLocalDate, type LocalDate } from "./dates";
 export { answerMatches, type AnswersInput } from "./match";
 export { needsFullForm, type FullFormContext, type IntakeMode } from "./mode";
 export { visibleQuestions, screenedQuestions } from "./visibility";

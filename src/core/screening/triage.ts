@@ -1,5 +1,5 @@
 import { TRIAGE_OUTCOMES, type Question, type Questionnaire, type TriageOutcome } from "../config/questionnaire";
-import { addDays, requireDay, type LocalDate } from "./dates";
+import { addDays, dayNumber, type LocalDate } from "../time/local-date";
 import { answerMatches, answerOf, listOf, type AnswersInput } from "./match";
 import { screenedQuestions } from "./visibility";
 
@@ -53,7 +53,7 @@ export function mostSevere(outcomes: Iterable<TriageOutcome>): TriageOutcome {
  * answer, and the booking takes the most severe outcome. Missing or malformed answers match nothing.
  */
 export function triage(q: Questionnaire, answers: AnswersInput, today: LocalDate): TriageResult {
-  requireDay(today);
+  dayNumber(today);
   const reasons: TriageReason[] = [];
   const areasToAvoid = new Set<string>();
   for (const question of screenedQuestions(q, answers, today)) {

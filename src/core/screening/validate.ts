@@ -1,7 +1,7 @@
 import type { Answers, Questionnaire } from "../config/questionnaire";
 import { fail, ok, type Issue, type Result } from "../result";
 import { checkAnswer } from "./answer-checks";
-import { requireDay, type LocalDate } from "./dates";
+import { dayNumber, type LocalDate } from "../time/local-date";
 import { answerOf, type AnswersInput } from "./match";
 import type { IntakeMode } from "./mode";
 import { visibleQuestions } from "./visibility";
@@ -18,7 +18,7 @@ export function validateAnswers(
   mode: IntakeMode,
   today: LocalDate,
 ): Result<Answers> {
-  const todayDay = requireDay(today);
+  const todayDay = dayNumber(today);
   const issues: Issue[] = [];
   const kept: Answers = {};
   for (const question of visibleQuestions(q, answers, mode, today)) {

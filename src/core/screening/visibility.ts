@@ -1,5 +1,5 @@
 import type { Question, Questionnaire } from "../config/questionnaire";
-import { requireDay, type LocalDate } from "./dates";
+import { dayNumber, type LocalDate } from "../time/local-date";
 import { answerMatches, answerOf, type AnswersInput } from "./match";
 import type { IntakeMode } from "./mode";
 
@@ -19,7 +19,7 @@ export function visibleQuestions(
   mode: IntakeMode,
   today?: LocalDate,
 ): Question[] {
-  if (today !== undefined) requireDay(today);
+  if (today !== undefined) dayNumber(today);
   const byId = questionsById(q.questions);
   const shown = new Set<string>();
   const visible: Question[] = [];

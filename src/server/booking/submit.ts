@@ -1,6 +1,8 @@
 import type { ClinicConfig } from "../../core/config";
 import { checkBookingRequest, parseBookingRequest, type BookingErrorBody, type BookingRequest } from "../../core/booking";
 import type { Issue } from "../../core/result";
+import { beyondHorizonMs } from "../../core/slots";
+import { DAY_MS } from "../../core/time";
 import type { BookingNotice } from "../mail/notice";
 import { newReference, randomToken, sha256, timeOrderedId } from "../secrets";
 import type { NewBooking, Store, StoredResponse } from "../store/types";
@@ -21,8 +23,6 @@ export interface SubmitOutcome extends StoredResponse {
   /** Set only for the request that created the booking: a replay sends no second email. */
   notice: BookingNotice | null;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * One POST: replays the first answer for a known key, otherwise checks the request with the
@@ -77,7 +77,7 @@ function busyWindow(ctx: SubmitContext, request: BookingRequest): { from: string
   if (starts.length === 0) return null;
   const nowMs = Date.parse(ctx.now);
   const fromMs = Math.max(nowMs - DAY_MS, Math.min(...starts) - DAY_MS);
-  const toMs = Math.min(nowMs + (ctx.config.booking.horizonDays + 2) * DAY_MS, Math.max(...starts) + DAY_MS);
+  const toMs = Math.min(beyondHorizonMs(ctx.config.booking, nowMs), Math.max(...starts) + DAY_MS);
   if (fromMs >= toMs) return null;
   const span = { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
   // The check places every session with the requested therapist; nobody else's can clash.

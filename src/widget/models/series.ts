@@ -1,7 +1,7 @@
 import { computed, signal, type ReadonlySignal } from "@preact/signals";
 import type { ClinicConfig } from "../../core/config";
 import { proposeSeries, type BusyInterval, type SeriesWeek } from "../../core/slots";
-import { addDaysToDate } from "./dates";
+import { addDays } from "../../core/time";
 
 export interface ChosenSlot {
   start: string;
@@ -71,7 +71,7 @@ export function createSeries(deps: SeriesDeps) {
   const lastDay = computed(() => {
     const first = deps.selected.value;
     if (!enabled.value || !first) return null;
-    return addDaysToDate(first.localDate, count.value * INTERVAL_DAYS);
+    return addDays(first.localDate, count.value * INTERVAL_DAYS);
   });
 
   function load(): void {
