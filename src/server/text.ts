@@ -1,5 +1,6 @@
 import type { ClinicConfig } from "../core/config";
 import { resolveText } from "../core/locale";
+import { decimalAmount } from "../core/pricing";
 
 export function serviceName(config: ClinicConfig, serviceId: string, locale: string): string {
   const service = config.services.find((s) => s.id === serviceId);
@@ -9,6 +10,11 @@ export function serviceName(config: ClinicConfig, serviceId: string, locale: str
 export function therapistName(config: ClinicConfig, therapistId: string | null): string {
   if (therapistId === null) return "";
   return config.therapists.find((t) => t.id === therapistId)?.name ?? therapistId;
+}
+
+/** Minor units as the client reads them in `locale`, e.g. 8250 CAD in "fr-CA" → "82,50 $". */
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(decimalAmount(amount, currency));
 }
 
 /** "Monday, March 9, 2026 at 10:00 AM ADT" on the clinic's clock, where the client will be. */

@@ -1,7 +1,6 @@
 import type { ClinicConfig } from "../../core/config";
-import { formatMoney } from "../../core/pricing";
 import { languageOf, resolveText } from "../../core/locale";
-import { clinicDateTime, serviceName } from "../text";
+import { clinicDateTime, formatMoney, serviceName } from "../text";
 import { renderHtml, renderText, type Block } from "./blocks";
 import type { BookingNotice } from "./notice";
 import { MAIL_TEXTS } from "./texts";
