@@ -3,13 +3,13 @@ import { resolveText } from "../core/locale";
 import { decimalAmount } from "../core/pricing";
 
 export function serviceName(config: ClinicConfig, serviceId: string, locale: string): string {
-  const service = config.services.find((s) => s.id === serviceId);
+  const service = config.index.serviceById.get(serviceId);
   return service ? resolveText(service.name, locale, config.locales) : serviceId;
 }
 
 export function therapistName(config: ClinicConfig, therapistId: string | null): string {
   if (therapistId === null) return "";
-  return config.therapists.find((t) => t.id === therapistId)?.name ?? therapistId;
+  return config.index.therapistById.get(therapistId)?.name ?? therapistId;
 }
 
 /** Minor units as the client reads them in `locale`, e.g. 8250 CAD in "fr-CA" → "82,50 $". */

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findSlots, isSlotAvailable, proposeSeries, slotsByTherapist, type Slot } from "../../src/core/slots";
+import { compileConfig } from "../../src/core/config";
 import { SERVICE } from "./fixtures/slots-config";
 import { shiftDate, slotCase } from "./fixtures/slots-arbitraries";
 import { bookableDays, isClosed, isWorkingMinute, referenceStarts, WallClock } from "./fixtures/slots-reference";
@@ -151,7 +152,7 @@ describe("series properties", () => {
   it("keeps the wall time, never clashes with itself and offers only free, nearby alternatives", () => {
     fc.assert(
       fc.property(seriesCase, ({ base, count, intervalDays, pick }) => {
-        const slots = findSlots({ ...base.query, config: { ...base.config, booking: { ...base.config.booking, horizonDays: 730 } } });
+        const slots = findSlots({ ...base.query, config: compileConfig({ ...base.config, booking: { ...base.config.booking, horizonDays: 730 } }) });
         const first = slots[pick % Math.max(1, slots.length)];
         if (!first) return;
         const therapistId = first.therapistIds[0] ?? "";

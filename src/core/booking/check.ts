@@ -1,5 +1,5 @@
 import { z } from "../zod";
-import type { ClinicConfig } from "../config/schema";
+import type { ClinicConfig } from "../config/compiled";
 import type { Answers } from "../config/questionnaire";
 import { fail, ok, type Issue, type Result } from "../result";
 import { toIssues } from "../config/errors";
@@ -43,7 +43,7 @@ export function parseBookingRequest(input: unknown): Result<BookingRequest> {
 
 /** `checkBooking` for a request already parsed by `parseBookingRequest`. */
 export function checkBookingRequest(config: ClinicConfig, request: BookingRequest, busy: BusyInterval[], now: string): Result<CheckedBooking> {
-  const service = config.services.find((s) => s.id === request.serviceId);
+  const service = config.index.serviceById.get(request.serviceId);
   if (!service) return fail([issue("serviceId", "unknown-service", `unknown service "${request.serviceId}"`)]);
   if (!service.durations.some((d) => d.minutes === request.minutes)) {
     return fail([issue("minutes", "unknown-duration", `${service.id} is not offered for ${request.minutes} minutes`)]);
@@ -110,7 +110,7 @@ function checkOutcomeAllowsBooking(request: BookingRequest, triage: TriageResult
 
 function checkSessions(config: ClinicConfig, request: BookingRequest, busy: BusyInterval[], now: string, triage: TriageResult): Issue[] {
   const therapistId = request.therapistId ?? "";
-  const therapist = config.therapists.find((t) => t.id === therapistId);
+  const therapist = config.index.therapistById.get(therapistId);
   if (!therapist) return [issue("therapistId", "unknown-therapist", `unknown therapist "${therapistId}"`)];
   if (!therapist.services.includes(request.serviceId)) {
     return [issue("therapistId", "service-not-offered", `${therapist.name} does not offer this service`)];

@@ -1,4 +1,5 @@
-import { TRIAGE_OUTCOMES, type Question, type Questionnaire, type TriageOutcome } from "../config/questionnaire";
+import { TRIAGE_OUTCOMES, type Question, type TriageOutcome } from "../config/questionnaire";
+import type { CompiledQuestionnaire } from "./compiled";
 import { addDays, dayNumber, type LocalDate } from "../time/local-date";
 import { answerMatches, answerOf, listOf, type AnswersInput } from "./match";
 import { screenedQuestions } from "./visibility";
@@ -52,7 +53,7 @@ export function mostSevere(outcomes: Iterable<TriageOutcome>): TriageOutcome {
  * Screens the answers: every rule of every question the client could see is tested against its
  * answer, and the booking takes the most severe outcome. Missing or malformed answers match nothing.
  */
-export function triage(q: Questionnaire, answers: AnswersInput, today: LocalDate): TriageResult {
+export function triage(q: CompiledQuestionnaire, answers: AnswersInput, today: LocalDate): TriageResult {
   dayNumber(today);
   const reasons: TriageReason[] = [];
   const areasToAvoid = new Set<string>();

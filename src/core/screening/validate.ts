@@ -1,4 +1,5 @@
-import type { Answers, Questionnaire } from "../config/questionnaire";
+import type { Answers } from "../config/questionnaire";
+import type { CompiledQuestionnaire } from "./compiled";
 import { fail, ok, type Issue, type Result } from "../result";
 import { checkAnswer } from "./answer-checks";
 import { dayNumber, type LocalDate } from "../time/local-date";
@@ -13,7 +14,7 @@ import { visibleQuestions } from "./visibility";
  * keeps the client's own answers while they fix them.
  */
 export function validateAnswers(
-  q: Questionnaire,
+  q: CompiledQuestionnaire,
   answers: AnswersInput,
   mode: IntakeMode,
   today: LocalDate,

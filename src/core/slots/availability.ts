@@ -1,5 +1,5 @@
-import type { ClinicConfig, Closure, Therapist } from "../config/schema";
-import { WEEKDAYS } from "../config/schema";
+import type { ClinicConfig, ConfigIndex } from "../config/compiled";
+import type { Therapist } from "../config/schema";
 import {
   HOUR_MS,
   MINUTE_MS,
@@ -7,24 +7,12 @@ import {
   localDateAt,
   mergeIntervals,
   parseInstant,
-  subtractIntervals,
   wallRangeToInstants,
-  wallTimeMinutes,
   zoneDaysByNumber,
   type Interval,
   type ZoneDay,
 } from "../time";
 import type { BusyInterval } from "./types";
-
-/** One weekday of a therapist's week, in wall-clock minutes. */
-export interface WeekdayPlan {
-  /** Working intervals as configured: slot starts step from each one's start. */
-  anchors: Interval[];
-  /** Working intervals joined, breaks taken out: where a session may lie. */
-  open: Interval[];
-  /** No two configured intervals overlap, so their grids come out in order without sorting. */
-  anchorsDisjoint: boolean;
-}
 
 /** Everything about a query that does not depend on the therapist, computed once. */
 export interface SearchContext {
@@ -34,8 +22,8 @@ export interface SearchContext {
   stepMinutes: number;
   bufferBeforeMs: number;
   bufferAfterMs: number;
-  /** Clinic closures as day-number intervals. */
-  clinicClosed: Interval[];
+  /** The config's plans and closures per therapist. */
+  index: ConfigIndex;
   /** Per therapist: each session widened by the buffers, sorted and merged. */
   occupied: Map<string, Interval[]>;
 }
@@ -68,7 +56,7 @@ export function searchContext(input: SearchInput): SearchContext {
     stepMinutes: rules.slotStepMinutes,
     bufferBeforeMs,
     bufferAfterMs,
-    clinicClosed: closedDays(config.closures),
+    index: config.index,
     occupied: occupiedByTherapist(input.busy, bufferBeforeMs, bufferAfterMs),
   };
 }
@@ -91,57 +79,8 @@ function occupiedByTherapist(busy: readonly BusyInterval[], beforeMs: number, af
   return grouped;
 }
 
-/** Inclusive closure dates as half-open day-number intervals, merged. Callers only read the result. */
-export function closedDays(closures: readonly Closure[]): Interval[] {
-  const cached = closedByList.get(closures);
-  if (cached && sameDates(cached.dates, closures)) return cached.closed;
-  const closed = mergeIntervals(closures.map((c) => ({ start: dayNumber(c.from), end: dayNumber(c.to) + 1 })));
-  closedByList.set(closures, { dates: closures.map((c) => [c.from, c.to] as const), closed });
-  return closed;
-}
-
-// Every slot check needs the clinic's closures as day numbers: remembered per list with the dates
-// they came from, so that a list or closure edited in place is converted afresh.
-const closedByList = new WeakMap<readonly Closure[], { dates: (readonly [string, string])[]; closed: Interval[] }>();
-
-function sameDates(dates: readonly (readonly [string, string])[], closures: readonly Closure[]): boolean {
-  if (dates.length !== closures.length) return false;
-  for (let i = 0; i < closures.length; i++) {
-    const closure = closures[i] as Closure;
-    const [from, to] = dates[i] as readonly [string, string];
-    if (closure.from !== from || closure.to !== to) return false;
-  }
-  return true;
-}
-
 export function offersService(therapist: Therapist, serviceId: string): boolean {
   return therapist.services.includes(serviceId);
-}
-
-// Plans per therapist object, remembered with the hours and breaks they were built from so that
-// a therapist given new ones is planned afresh. Callers only read the plans.
-const plansByTherapist = new WeakMap<Therapist, { hours: Therapist["hours"]; breaks: Therapist["breaks"]; plans: WeekdayPlan[] }>();
-
-/** Monday-first plans for the seven weekdays. */
-export function weekdayPlans(therapist: Therapist): WeekdayPlan[] {
-  const cached = plansByTherapist.get(therapist);
-  if (cached && cached.hours === therapist.hours && cached.breaks === therapist.breaks) return cached.plans;
-  const plans = planWeek(therapist);
-  plansByTherapist.set(therapist, { hours: therapist.hours, breaks: therapist.breaks, plans });
-  return plans;
-}
-
-function planWeek(therapist: Therapist): WeekdayPlan[] {
-  return WEEKDAYS.map((weekday) => {
-    const anchors = (therapist.hours[weekday] ?? [])
-      .map((h) => ({ start: wallTimeMinutes(h.start), end: wallTimeMinutes(h.end) }))
-      .sort((a, b) => a.start - b.start);
-    const breaks = therapist.breaks
-      .filter((b) => !b.days || b.days.includes(weekday))
-      .map((b) => ({ start: wallTimeMinutes(b.start), end: wallTimeMinutes(b.end) }));
-    const anchorsDisjoint = anchors.every((a, i) => i === 0 || (anchors[i - 1] as Interval).end <= a.start);
-    return { anchors, open: subtractIntervals(anchors, breaks), anchorsDisjoint };
-  });
 }
 
 /**

@@ -99,7 +99,7 @@ function offsetIn(day: ZoneDay, at: number): number | undefined {
 }
 
 function freeStartsAround(q: SeriesQuery, fromDay: number, toDay: number): FreeStart[] {
-  const therapist = q.config.therapists.find((t) => t.id === q.therapistId);
+  const therapist = q.config.index.therapistById.get(q.therapistId);
   if (!therapist || !offersService(therapist, q.serviceId)) return [];
   const ctx = searchContext({
     config: q.config,

@@ -47,7 +47,7 @@ export function findSlots(q: SlotQuery): Slot[] {
 /** Whether `therapistId` can take a session starting exactly at `start` (ISO), with every rule applied. */
 export function isSlotAvailable(q: SlotCheckQuery, therapistId: string, start: string): boolean {
   if (q.therapistId !== undefined && q.therapistId !== therapistId) return false;
-  const therapist = q.config.therapists.find((t) => t.id === therapistId);
+  const therapist = q.config.index.therapistById.get(therapistId);
   if (!therapist || !offersService(therapist, q.serviceId)) return false;
   const at = parseInstant(start);
   const day = dayNumber(localDateAt(q.config.timeZone, at));
