@@ -52,7 +52,6 @@ export type ClinicBookingEventMap = {
   [N in ClinicBookingEventName as `clinic-booking:${N}`]: CustomEvent<ClinicBookingEventDetails[N]>;
 };
 
-export type ClinicBookingEventType = keyof ClinicBookingEventMap;
 export type ClinicBookingEventDetail<N extends ClinicBookingEventName> = ClinicBookingEventDetails[N];
 
 export const EVENT_PREFIX = "clinic-booking:";

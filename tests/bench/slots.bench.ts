@@ -3,7 +3,7 @@
  * steps, 200 booked sessions per therapist, over a DST change. Run with `npm run bench`.
  */
 import { performance } from "node:perf_hooks";
-import { findSlots, slotsByTherapist, type BusyInterval, type SlotQuery } from "../../src/core/slots";
+import { findSlots, type BusyInterval, type SlotQuery } from "../../src/core/slots";
 import { slotsConfig, therapist } from "../unit/fixtures/slots-config";
 
 const THERAPIST_COUNTS = [1, 2, 4, 8, 16];
@@ -102,4 +102,3 @@ function report(label: string, run: (q: SlotQuery) => number): void {
 }
 
 report("findSlots (merged)", (q) => findSlots(q).length);
-report("slotsByTherapist", (q) => [...slotsByTherapist(q).values()].reduce((n, list) => n + list.length, 0));

@@ -18,9 +18,12 @@ import {
   wallTimeMinutes,
   wallToInstants,
   weekdayIndex,
-  zoneDay,
-  zoneDays,
+  zoneDaysByNumber,
+  type ZoneDay,
 } from "../../src/core/time";
+
+const zoneDays = (zone: string, first: string, last: string): ZoneDay[] => zoneDaysByNumber(zone, dayNumber(first), dayNumber(last));
+const zoneDay = (zone: string, date: string): ZoneDay => zoneDays(zone, date, date)[0] as ZoneDay;
 
 const ms = (iso: string) => Date.parse(iso);
 const isoList = (list: number[]) => list.map((t) => new Date(t).toISOString());

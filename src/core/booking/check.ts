@@ -20,20 +20,15 @@ export interface CheckedBooking {
   triage: TriageResult;
 }
 
-/**
- * The receiver's one call: validates a booking request and recomputes price, deal and
- * triage outcome with the same core the widget used, re-checking every slot against `busy`.
- * An issue with code `slot-taken` means the time was free by the rules but is now occupied (409);
- * every other issue is the client's input (422).
- */
-export function checkBooking(config: ClinicConfig, input: unknown, busy: BusyInterval[], now: string): Result<CheckedBooking> {
-  const parsed = parseBookingRequest(input);
-  return parsed.ok ? checkBookingRequest(config, parsed.value, busy, now) : parsed;
-}
-
 // zod/mini loads no messages, and a request's problems travel back to the client in the 422 body.
 // Only here: the widget never parses a request, so its bundle carries no locale.
 const englishMessages = z.locales.en().localeError;
+
+// The receiver checks a booking request in two calls, `parseBookingRequest` then
+// `checkBookingRequest`, reading the stored sessions near the parsed starts in between: price, deal
+// and triage outcome are recomputed with the same core the widget used, and every slot is re-checked
+// against `busy`. An issue with code `slot-taken` means the time was free by the rules but is now
+// occupied (409); every other issue is the client's input (422).
 
 /** The wire contract alone: a receiver that must look up stored sessions first parses with this. */
 export function parseBookingRequest(input: unknown): Result<BookingRequest> {
@@ -41,7 +36,7 @@ export function parseBookingRequest(input: unknown): Result<BookingRequest> {
   return parsed.success ? ok(parsed.data) : fail(toIssues(parsed.error));
 }
 
-/** `checkBooking` for a request already parsed by `parseBookingRequest`. */
+/** Checks a request parsed by `parseBookingRequest` against the config, the stored sessions and the clock. */
 export function checkBookingRequest(config: ClinicConfig, request: BookingRequest, busy: BusyInterval[], now: string): Result<CheckedBooking> {
   const service = config.index.serviceById.get(request.serviceId);
   if (!service) return fail([issue("serviceId", "unknown-service", `unknown service "${request.serviceId}"`)]);

@@ -4,18 +4,6 @@ import { dayOrDefault, offersService, searchContext, type SearchContext } from "
 import { freeStarts, isFreeStart, type FreeStart } from "./free-starts";
 import type { Slot, SlotCheckQuery, SlotQuery } from "./types";
 
-/** Free slots of every therapist who offers the service (only `q.therapistId` when set), in config order. */
-export function slotsByTherapist(q: SlotQuery): Map<string, Slot[]> {
-  const result = new Map<string, Slot[]>();
-  const therapists = eligibleTherapists(q);
-  if (therapists.length === 0) return result;
-  const ctx = contextFor(q);
-  for (const therapist of therapists) {
-    result.set(therapist.id, freeStarts(ctx, therapist).map((s) => toSlot(s, [therapist.id], ctx.durationMs)));
-  }
-  return result;
-}
-
 /** One slot per distinct start instant, sorted, listing every therapist free then (config order). */
 export function findSlots(q: SlotQuery): Slot[] {
   const therapists = eligibleTherapists(q);

@@ -28,10 +28,6 @@ export function dayNumberOrNull(value: unknown): number | null {
   return match ? civilDay(Number(match[1]), Number(match[2]), Number(match[3])) : null;
 }
 
-export function isLocalDate(value: unknown): value is LocalDate {
-  return dayNumberOrNull(value) !== null;
-}
-
 /** Day number of a Gregorian date, or null when the month or day does not exist (2026-02-30). */
 export function civilDay(year: number, month: number, day: number): number | null {
   if (!Number.isInteger(year) || !(month >= 1 && month <= 12) || !(day >= 1 && day <= daysInMonth(year, month))) return null;

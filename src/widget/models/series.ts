@@ -19,8 +19,6 @@ export type WeekChoice = string | "skip";
 export const INTERVAL_DAYS = 7;
 export const DEFAULT_SERIES_COUNT = 4;
 
-export type SeriesModel = ReturnType<typeof createSeries>;
-
 interface SeriesDeps {
   config: ClinicConfig;
   nowIso: () => string;
