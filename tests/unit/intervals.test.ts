@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { mergeIntervals, overlaps, subtractIntervals } from "../../src/core/time/intervals";
+import { mergeIntervals, overlaps, subtractIntervals, unionOfSpans } from "../../src/core/time/intervals";
 
 const iv = (start: number, end: number) => ({ start, end });
 
@@ -84,5 +84,16 @@ describe("interval algebra agrees with point sets", () => {
         }
       }),
     );
+  });
+
+  it("unionOfSpans, from starts and ends apart, merges as mergeIntervals does", () => {
+    fc.assert(
+      fc.property(fc.array(span.filter((x) => x.end > x.start), { maxLength: 12 }), (list) => {
+        const starts = Float64Array.from(list, (x) => x.start);
+        const ends = Float64Array.from(list, (x) => x.end);
+        expect(unionOfSpans(starts, ends)).toEqual(mergeIntervals(list));
+      }),
+    );
+    expect(unionOfSpans(new Float64Array([10, 0, 20]), new Float64Array([20, 10, 25]))).toEqual([iv(0, 25)]);
   });
 });

@@ -111,6 +111,23 @@ describe("instants on the wire", () => {
     expect(() => parseInstant("2026-12-01T14:0x:00.000Z")).toThrow(RangeError);
   });
 
+  it("reads the wire format as Date does, and refuses it with any digit replaced", () => {
+    const instant = fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2200, 0, 1) });
+    fc.assert(
+      fc.property(fc.array(instant, { minLength: 1, maxLength: 8 }), (list) => {
+        // In a row, so a date read for one instant is never wrongly reused for the next.
+        for (const ms of list) expect(parseInstant(new Date(ms).toISOString())).toBe(ms);
+      }),
+    );
+    const digitAt = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...digitAt), fc.constantFrom("/", ":", "a", " ", "\u0000"), (ms, at, bad) => {
+        const iso = new Date(ms).toISOString();
+        expect(() => parseInstant(iso.slice(0, at) + bad + iso.slice(at + 1))).toThrow(RangeError);
+      }),
+    );
+  });
+
   it("formats as ISO UTC with milliseconds", () => {
     expect(formatInstant(Date.UTC(2026, 11, 1, 14))).toBe("2026-12-01T14:00:00.000Z");
     expect(formatInstant(Date.UTC(2026, 11, 1, 14, 0, 7, 9))).toBe("2026-12-01T14:00:07.009Z");

@@ -7,6 +7,7 @@ import {
   localDateAt,
   mergeIntervals,
   parseInstant,
+  unionOfSpans,
   wallRangeToInstants,
   zoneDaysByNumber,
   type Interval,
@@ -24,7 +25,7 @@ export interface SearchContext {
   bufferAfterMs: number;
   /** The config's plans and closures per therapist. */
   index: ConfigIndex;
-  /** Per therapist: each session widened by the buffers, sorted and merged. */
+  /** Per therapist asked for: each session widened by the buffers, sorted and merged. */
   occupied: Map<string, Interval[]>;
 }
 
@@ -36,6 +37,10 @@ export interface SearchInput {
   /** Day numbers, inclusive; clamped to today … today + horizonDays. */
   firstDay: number;
   lastDay: number;
+  /** The therapists whose sessions are read; the others' are skipped unread. */
+  therapistIds: ReadonlySet<string>;
+  /** When set, only sessions reaching into this span (epoch ms, buffers included) are kept. */
+  near?: Interval;
 }
 
 export function searchContext(input: SearchInput): SearchContext {
@@ -57,7 +62,7 @@ export function searchContext(input: SearchInput): SearchContext {
     bufferBeforeMs,
     bufferAfterMs,
     index: config.index,
-    occupied: occupiedByTherapist(input.busy, bufferBeforeMs, bufferAfterMs),
+    occupied: occupiedByTherapist(input, bufferBeforeMs, bufferAfterMs),
   };
 }
 
@@ -66,17 +71,23 @@ export function searchContext(input: SearchInput): SearchContext {
  * `[start − before, end + after]` and two sessions' occupied spans may touch but not overlap. So
  * with 0 min before and 15 min after, the next session may start 15 min after one ends.
  */
-function occupiedByTherapist(busy: readonly BusyInterval[], beforeMs: number, afterMs: number): Map<string, Interval[]> {
-  const grouped = new Map<string, Interval[]>();
-  for (const session of busy) {
+function occupiedByTherapist(input: SearchInput, beforeMs: number, afterMs: number): Map<string, Interval[]> {
+  const grouped = new Map<string, { starts: number[]; ends: number[] }>();
+  const { therapistIds, near } = input;
+  for (const session of input.busy) {
+    if (!therapistIds.has(session.therapistId)) continue;
     const start = parseInstant(session.start) - beforeMs;
     const end = parseInstant(session.end) + afterMs;
-    const list = grouped.get(session.therapistId);
-    if (list) list.push({ start, end });
-    else grouped.set(session.therapistId, [{ start, end }]);
+    if (!(start < end) || (near && !(start < near.end && near.start < end))) continue;
+    const lists = grouped.get(session.therapistId);
+    if (lists) {
+      lists.starts.push(start);
+      lists.ends.push(end);
+    } else grouped.set(session.therapistId, { starts: [start], ends: [end] });
   }
-  for (const [id, list] of grouped) grouped.set(id, mergeIntervals(list));
-  return grouped;
+  const occupied = new Map<string, Interval[]>();
+  for (const [id, { starts, ends }] of grouped) occupied.set(id, unionOfSpans(new Float64Array(starts), new Float64Array(ends)));
+  return occupied;
 }
 
 export function offersService(therapist: Therapist, serviceId: string): boolean {

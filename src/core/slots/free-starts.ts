@@ -127,7 +127,7 @@ interface Candidate {
 }
 
 /** Wall-grid starts of a transition day (or of overlapping intervals) as instants, sorted, each once. */
-function candidateStarts(day: ZoneDay, anchors: readonly Interval[], stepMinutes: number): Candidate[] {
+export function candidateStarts(day: ZoneDay, anchors: readonly Interval[], stepMinutes: number): Candidate[] {
   const starts: Candidate[] = [];
   for (const anchor of anchors) {
     for (let minutes = anchor.start; minutes < anchor.end; minutes += stepMinutes) {

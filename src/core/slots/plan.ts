@@ -10,6 +10,10 @@ export interface WeekdayPlan {
   open: Interval[];
   /** No two configured intervals overlap, so their grids come out in order without sorting. */
   anchorsDisjoint: boolean;
+  /** Equal for two plans whose slot starts fall on the same wall-clock grid. */
+  gridKey: string;
+  /** Equal for two plans with the same open time. */
+  openKey: string;
 }
 
 /** Monday-first plans for the seven weekdays. */
@@ -22,8 +26,13 @@ export function planWeek(therapist: Therapist): WeekdayPlan[] {
       .filter((b) => !b.days || b.days.includes(weekday))
       .map((b) => ({ start: wallTimeMinutes(b.start), end: wallTimeMinutes(b.end) }));
     const anchorsDisjoint = anchors.every((a, i) => i === 0 || (anchors[i - 1] as Interval).end <= a.start);
-    return { anchors, open: subtractIntervals(anchors, breaks), anchorsDisjoint };
+    const open = subtractIntervals(anchors, breaks);
+    return { anchors, open, anchorsDisjoint, gridKey: spansKey(anchors), openKey: spansKey(open) };
   });
+}
+
+function spansKey(spans: readonly Interval[]): string {
+  return spans.map((s) => `${s.start}-${s.end}`).join(",");
 }
 
 /** Inclusive closure dates as half-open day-number intervals, merged. */

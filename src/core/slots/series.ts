@@ -108,6 +108,7 @@ function freeStartsAround(q: SeriesQuery, fromDay: number, toDay: number): FreeS
     now: q.now,
     firstDay: Math.max(fromDay, dayOrDefault(q.notBefore, -Infinity)),
     lastDay: toDay,
+    therapistIds: new Set([therapist.id]),
   });
   return freeStarts(ctx, therapist);
 }

@@ -22,6 +22,36 @@ export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
   return merged;
 }
 
+/**
+ * What `mergeIntervals` gives for the spans `[starts[i], ends[i])`, each non-empty, from their
+ * starts and ends as two lists of plain numbers, which sort several times faster than objects
+ * by a key: a slot search merges every booked session of every therapist. Sorts both in place.
+ */
+export function unionOfSpans(starts: Float64Array, ends: Float64Array): Interval[] {
+  starts.sort();
+  ends.sort();
+  const merged: Interval[] = [];
+  let depth = 0;
+  let openedAt = 0;
+  let j = 0;
+  for (let i = 0; i < starts.length; ) {
+    const start = starts[i] as number;
+    const end = ends[j] as number;
+    // A start at an end joins the two: touching spans merge.
+    if (start <= end) {
+      if (depth === 0) openedAt = start;
+      depth++;
+      i++;
+    } else {
+      depth--;
+      j++;
+      if (depth === 0) merged.push({ start: openedAt, end });
+    }
+  }
+  if (depth > 0) merged.push({ start: openedAt, end: ends[ends.length - 1] as number });
+  return merged;
+}
+
 /** What is left of `from` once every span of `remove` is taken out; sorted and merged. */
 export function subtractIntervals(from: readonly Interval[], remove: readonly Interval[]): Interval[] {
   const base = mergeIntervals(from);
