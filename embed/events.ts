@@ -1,5 +1,5 @@
 import type { Issue } from "../src/core/result";
-import { STEP_IDS, type StepId, type SubmitFailureReason, type WidgetEventName } from "../src/widget/types";
+import { STEP_IDS, SUBMIT_FAILURE_REASONS, WIDGET_EVENT_NAMES, type StepId, type SubmitFailureReason, type WidgetEventName } from "../src/widget/types";
 import type { RequestFailure } from "../src/widget/submit";
 
 export type DisplayMode = "inline" | "popup" | "floating";
@@ -37,21 +37,25 @@ export type ClinicBookingErrorDetail =
   | { kind: "invalid"; count: number }
   | { kind: "failed"; reason: SubmitFailureReason; retryable: boolean };
 
-/** `element.addEventListener("clinic-booking:submitted", (e) => e.detail.reference)` is typed through this. */
-export interface ClinicBookingEventMap {
-  "clinic-booking:ready": CustomEvent<ClinicBookingReadyDetail>;
-  "clinic-booking:step": CustomEvent<ClinicBookingStepDetail>;
-  "clinic-booking:submitted": CustomEvent<ClinicBookingSubmittedDetail>;
-  "clinic-booking:error": CustomEvent<ClinicBookingErrorDetail>;
+export type ClinicBookingEventName = WidgetEventName;
+
+/** The detail of each event; the map below fails the typecheck when an event has none. */
+interface ClinicBookingEventDetails {
+  ready: ClinicBookingReadyDetail;
+  step: ClinicBookingStepDetail;
+  submitted: ClinicBookingSubmittedDetail;
+  error: ClinicBookingErrorDetail;
 }
 
-export type ClinicBookingEventName = WidgetEventName;
-export type ClinicBookingEventType = keyof ClinicBookingEventMap;
-export type ClinicBookingEventDetail<N extends ClinicBookingEventName> =
-  ClinicBookingEventMap[`clinic-booking:${N}`]["detail"];
+/** `element.addEventListener("clinic-booking:submitted", (e) => e.detail.reference)` is typed through this. */
+export type ClinicBookingEventMap = {
+  [N in ClinicBookingEventName as `clinic-booking:${N}`]: CustomEvent<ClinicBookingEventDetails[N]>;
+};
+
+export type ClinicBookingEventDetail<N extends ClinicBookingEventName> = ClinicBookingEventDetails[N];
 
 export const EVENT_PREFIX = "clinic-booking:";
-export const EVENT_NAMES: readonly ClinicBookingEventName[] = ["ready", "step", "submitted", "error"];
+export const EVENT_NAMES: readonly ClinicBookingEventName[] = WIDGET_EVENT_NAMES;
 
 export function isEventName(value: unknown): value is ClinicBookingEventName {
   return EVENT_NAMES.some((name) => name === value);
@@ -101,8 +105,6 @@ export function hostDetail(name: ClinicBookingEventName, raw: object, mode: Disp
   }
 }
 
-const FAILURE_REASONS: readonly SubmitFailureReason[] = ["offline", "timeout", "server", "redirect", "insecure-endpoint", "rate-limited"];
-
 function widgetError(d: Loose): ClinicBookingErrorDetail | null {
   switch (d.kind) {
     case "slot-taken":
@@ -110,7 +112,7 @@ function widgetError(d: Loose): ClinicBookingErrorDetail | null {
     case "invalid":
       return { kind: "invalid", count: count(d.count) };
     case "failed": {
-      const reason = FAILURE_REASONS.find((r) => r === d.reason);
+      const reason = SUBMIT_FAILURE_REASONS.find((r) => r === d.reason);
       return reason ? { kind: "failed", reason, retryable: d.retryable === true } : null;
     }
     default:

@@ -1,4 +1,4 @@
-import { languageOf, type Language } from "../src/widget/i18n/locale";
+import { languageOf, type Language } from "../src/core/locale";
 
 /** The few words the element shows around the widget; the widget's own live in its catalogue. */
 const STRINGS: Record<Language, { open: string; close: string }> = {

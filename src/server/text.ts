@@ -1,31 +1,20 @@
-import type { ClinicConfig, LocalizedText } from "../core/config";
-
-/** Languages the receiver writes emails in; anything else reads English. */
-export type MailLanguage = "en" | "fr";
-
-export function languageOf(locale: string | undefined): MailLanguage {
-  return locale?.slice(0, 2).toLowerCase() === "fr" ? "fr" : "en";
-}
-
-/** A clinic's text in a locale: exact tag, its language, the clinic's locales, then any. */
-export function localized(text: LocalizedText, locale: string, clinicLocales: readonly string[]): string {
-  if (typeof text === "string") return text;
-  const tries = [locale, locale.slice(0, 2), ...clinicLocales, ...clinicLocales.map((l) => l.slice(0, 2)), "en"];
-  for (const key of tries) {
-    const value = text[key];
-    if (value) return value;
-  }
-  return Object.values(text).find((value) => value.length > 0) ?? "";
-}
+import type { ClinicConfig } from "../core/config";
+import { resolveText } from "../core/locale";
+import { decimalAmount } from "../core/pricing";
 
 export function serviceName(config: ClinicConfig, serviceId: string, locale: string): string {
-  const service = config.services.find((s) => s.id === serviceId);
-  return service ? localized(service.name, locale, config.locales) : serviceId;
+  const service = config.index.serviceById.get(serviceId);
+  return service ? resolveText(service.name, locale, config.locales) : serviceId;
 }
 
 export function therapistName(config: ClinicConfig, therapistId: string | null): string {
   if (therapistId === null) return "";
-  return config.therapists.find((t) => t.id === therapistId)?.name ?? therapistId;
+  return config.index.therapistById.get(therapistId)?.name ?? therapistId;
+}
+
+/** Minor units as the client reads them in `locale`, e.g. 8250 CAD in "fr-CA" → "82,50 $". */
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(decimalAmount(amount, currency));
 }
 
 /** "Monday, March 9, 2026 at 10:00 AM ADT" on the clinic's clock, where the client will be. */

@@ -6,7 +6,8 @@ import type { BusyInterval } from "../core/slots";
 export type { Booking, BookingRequest, BusyInterval, ClinicConfig, Issue };
 
 /** Why a submission failed without a usable answer from the receiver. */
-export type SubmitFailureReason = "offline" | "timeout" | "server" | "redirect" | "insecure-endpoint" | "rate-limited";
+export const SUBMIT_FAILURE_REASONS = ["offline", "timeout", "server", "redirect", "insecure-endpoint", "rate-limited"] as const;
+export type SubmitFailureReason = (typeof SUBMIT_FAILURE_REASONS)[number];
 
 /** What one call of the transport ended with: the widget never sees HTTP itself. */
 export type SubmitOutcome =
@@ -23,7 +24,9 @@ export type SubmitOutcome =
  */
 export type BookingTransport = (request: BookingRequest, signal?: AbortSignal) => Promise<SubmitOutcome>;
 
-export type WidgetEventName = "ready" | "step" | "submitted" | "error";
+/** What the widget tells its host; the embed names each `clinic-booking:<name>`. */
+export const WIDGET_EVENT_NAMES = ["ready", "step", "submitted", "error"] as const;
+export type WidgetEventName = (typeof WIDGET_EVENT_NAMES)[number];
 
 /** Values the host page may fill in ahead of the client. Never health answers. */
 export interface WidgetPrefill {
@@ -44,6 +47,7 @@ export interface ResumeState {
   focus: string | null;
 }
 
+/** Every step, in the order of a booking's flow. */
 export const STEP_IDS = ["service", "health", "time", "details", "review", "confirmation"] as const;
 export type StepId = (typeof STEP_IDS)[number];
 

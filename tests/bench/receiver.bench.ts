@@ -24,7 +24,7 @@ import type { BookingRequestInput } from "../../src/core/booking";
 import type { ClinicConfig } from "../../src/core/config";
 import { quote } from "../../src/core/pricing";
 import { questionnaireOf, visibleQuestions } from "../../src/core/screening";
-import { slotsByTherapist } from "../../src/core/slots";
+import { slotsOfEachTherapist } from "../unit/fixtures/slots-per-therapist";
 import { loadClinicConfig } from "../../src/server/config-file";
 import { startBenchServer, type BenchServer } from "./receiver-server";
 
@@ -115,7 +115,7 @@ type PlanEntry = { therapistId: string; start: string };
 /** Free slots taken greedily per therapist so that no two overlap (buffers included), in a fixed shuffled order. */
 function plan(config: ClinicConfig): { contended: PlanEntry[]; distinct: PlanEntry[] } {
   const to = new Date(Date.parse(NOW) + config.booking.horizonDays * 86_400_000).toISOString().slice(0, 10);
-  const byTherapist = slotsByTherapist({ config, serviceId: SERVICE, minutes: MINUTES, from: "2026-12-02", to, busy: [], now: NOW });
+  const byTherapist = slotsOfEachTherapist({ config, serviceId: SERVICE, minutes: MINUTES, from: "2026-12-02", to, busy: [], now: NOW });
   const gapMs = (MINUTES + config.booking.bufferAfterMinutes + config.booking.bufferBeforeMinutes) * 60_000;
   const entries: PlanEntry[] = [];
   for (const [therapistId, slots] of byTherapist) {

@@ -1,9 +1,10 @@
 /**
  * Slot search cost against the number of therapists: 60 days, a 45-minute service, 15-minute
- * steps, 200 booked sessions per therapist, over a DST change. Run with `npm run bench`.
+ * steps, 200 booked sessions per therapist, over a DST change; then the one-start check the
+ * booking check makes per session. Run with `npm run bench` (or `npm run bench -- slots`).
  */
 import { performance } from "node:perf_hooks";
-import { findSlots, slotsByTherapist, type BusyInterval, type SlotQuery } from "../../src/core/slots";
+import { findSlots, isSlotAvailable, type BusyInterval, type SlotQuery } from "../../src/core/slots";
 import { slotsConfig, therapist } from "../unit/fixtures/slots-config";
 
 const THERAPIST_COUNTS = [1, 2, 4, 8, 16];
@@ -85,8 +86,11 @@ function report(label: string, run: (q: SlotQuery) => number): void {
   console.log(`\n${label}: ${DAYS} days, 45 min, 15 min step, ${BUSY_PER_THERAPIST} busy per therapist, ${MEASURED_RUNS} runs after ${WARM_UP_RUNS} warm-up`);
   console.log("therapists  median ms     p95 ms  cpu median ms   slots");
   const medians = new Map<number, Timing>();
-  for (const count of THERAPIST_COUNTS) {
-    const query = queryFor(count);
+  const queries = THERAPIST_COUNTS.map(queryFor);
+  // Every size warmed first: measured cold, the first size (1 therapist) ran half-compiled code.
+  for (const query of queries) measure(() => run(query));
+  for (const [i, count] of THERAPIST_COUNTS.entries()) {
+    const query = queries[i] as SlotQuery;
     const slots = run(query);
     const timing = measure(() => run(query));
     medians.set(count, timing);
@@ -102,4 +106,40 @@ function report(label: string, run: (q: SlotQuery) => number): void {
 }
 
 report("findSlots (merged)", (q) => findSlots(q).length);
-report("slotsByTherapist", (q) => [...slotsByTherapist(q).values()].reduce((n, list) => n + list.length, 0));
+
+const CHECKED_STARTS = 100;
+
+/**
+ * One `isSlotAvailable` call per start, as the booking check makes per session: the query holds
+ * every therapist's busy intervals, the start is one therapist's free slot spread over the 60 days.
+ */
+function reportSingleStart(): void {
+  console.log(`\nisSlotAvailable (one start, every therapist's busy intervals in the query): ${CHECKED_STARTS} starts, ${MEASURED_RUNS} runs after ${WARM_UP_RUNS} warm-up`);
+  console.log("therapists  median ms per start  cpu median ms per start");
+  const perStart = new Map<number, Timing>();
+  const cases = THERAPIST_COUNTS.map((count) => {
+    const { from: _from, to: _to, ...check } = queryFor(count);
+    const slots = findSlots({ ...check, from: FROM, to: TO });
+    const picked = Array.from({ length: CHECKED_STARTS }, (_, i) => slots[Math.floor((i * slots.length) / CHECKED_STARTS)]).filter((s) => s !== undefined);
+    return { count, check, picked };
+  });
+  let available = 0;
+  const checkAll = ({ check, picked }: (typeof cases)[number]) => () => {
+    available = 0;
+    for (const slot of picked) if (isSlotAvailable(check, slot.therapistIds[slot.therapistIds.length - 1] ?? "", slot.start)) available++;
+  };
+  for (const c of cases) measure(checkAll(c));
+  for (const c of cases) {
+    const { count, picked } = c;
+    const timing = measure(checkAll(c));
+    if (available !== picked.length) throw new Error(`expected every picked start to be free, ${available} of ${picked.length} were`);
+    const per = { median: timing.median / picked.length, p95: timing.p95 / picked.length, cpuMedian: timing.cpuMedian / picked.length };
+    perStart.set(count, per);
+    console.log(`${String(count).padStart(10)}  ${fmt(per.median)}            ${fmt(per.cpuMedian)}`);
+  }
+  const one = perStart.get(1);
+  const many = perStart.get(16);
+  if (one && many) console.log(`median ratio 16-vs-1: ${(many.median / one.median).toFixed(2)}`);
+}
+
+reportSingleStart();

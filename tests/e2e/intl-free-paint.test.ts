@@ -5,7 +5,7 @@
  * builds a formatter before the step is laid out, and the patterns write what Chromium's Intl writes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MONEY_PATTERNS, formatWithPattern } from "../../src/core/pricing/money-patterns";
+import { MONEY_PATTERNS, formatWithPattern } from "../../src/widget/i18n/money";
 import { openPage, startE2E, type E2E } from "./support/browser";
 import { flowCodeHold, waitForFlow, waitForStep, widget } from "./support/flow";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkBooking, type BookingRequestInput, type CheckedBooking } from "../../src/core/booking";
+import type { BookingRequestInput, CheckedBooking } from "../../src/core/booking";
 import type { Issue } from "../../src/core/result";
 import type { BusyInterval } from "../../src/core/slots";
-import { HEALTHY, MONDAY, NOW, TOMORROW_ISH, demoBooking, weekly } from "./fixtures/booking-request";
+import { HEALTHY, MONDAY, NOW, TOMORROW_ISH, checkBooking, demoBooking, weekly } from "./fixtures/booking-request";
 import { demoClinic } from "./fixtures/demo-clinic";
 import { HEALTHY_UPDATE_ANSWERS } from "./screening-fixtures";
 

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BookingRequestSchema, checkBooking, type BookingRequestInput } from "../../src/core/booking";
+import { BookingRequestSchema, type BookingRequestInput } from "../../src/core/booking";
 import { quote } from "../../src/core/pricing";
 import type { Result } from "../../src/core/result";
 import type { BusyInterval } from "../../src/core/slots";
-import { HEALTHY, MONDAY, NOW, demoBooking, weekly } from "./fixtures/booking-request";
+import { HEALTHY, MONDAY, NOW, checkBooking, demoBooking, weekly } from "./fixtures/booking-request";
 import { REMOVE, demoClinic, editAt } from "./fixtures/demo-clinic";
 import { anyValue } from "./fixtures/any-value";
 

@@ -1,6 +1,9 @@
 import ICAL from "ical.js";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildIcs, googleCalendarUrl, outlookCalendarUrl, type CalendarSession } from "../../src/core/calendar";
+import { googleCalendarUrl, outlookCalendarUrl, type CalendarSession } from "../../src/core/calendar";
+import { buildIcs } from "../../src/server/calendar/ics";
 import type { ClinicConfig } from "../../src/core/config";
 import { demoClinic } from "./fixtures/demo-clinic";
 
@@ -195,5 +198,19 @@ describe("calendar links", () => {
       "Email: hello@harbourview-massage.example",
       "Website: https://harbourview-massage.example",
     ]);
+  });
+});
+
+describe("where the calendar library is used", () => {
+  const root = new URL("../../", import.meta.url).pathname;
+  const sourcesUnder = (dir: string): string[] =>
+    readdirSync(join(root, dir), { recursive: true, encoding: "utf8" })
+      .filter((name) => /\.tsx?$/.test(name))
+      .map((name) => join(dir, name));
+
+  it("is imported only by the receiver, so no browser bundle can carry it", () => {
+    const importers = ["src", "embed"].flatMap(sourcesUnder).filter((file) => readFileSync(join(root, file), "utf8").includes('"ical-generator"'));
+    expect(importers.length).toBeGreaterThan(0);
+    expect(importers.filter((file) => !file.startsWith("src/server/"))).toEqual([]);
   });
 });

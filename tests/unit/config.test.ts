@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseClinicConfig } from "../../src/core/config";
+import { ClinicConfigSchema, compileConfig, parseClinicConfig } from "../../src/core/config";
+import { DEFAULT_QUESTIONNAIRE } from "../../src/core/screening";
+import { dayNumber } from "../../src/core/time";
 import { visibleDeals } from "../../src/core/pricing";
 import { configProblems as problems, demoClinicInput, demoWith, REMOVE, valueAt } from "./fixtures/demo-clinic";
 
@@ -256,5 +258,46 @@ describe("hours and closures", () => {
       "booking.minNoticeHours: expected a number of at least 0, got -1",
       "booking.horizonDays: expected a number of at least 1, got 0",
     ]);
+  });
+});
+
+describe("the compiled config", () => {
+  const result = parseClinicConfig(demoClinicInput());
+  if (!result.ok) throw new Error("demo config is invalid");
+  const config = result.value;
+
+  it("is frozen all the way down, so its indexes cannot go stale", () => {
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.therapists)).toBe(true);
+    expect(Object.isFrozen(config.therapists[0]?.hours)).toBe(true);
+    expect(() => (config.closures as unknown[]).push({ from: "2026-12-24", to: "2026-12-26" })).toThrow(TypeError);
+  });
+
+  it("serializes as the checked data alone (the receiver serves it as JSON)", () => {
+    expect(Object.keys(config)).not.toContain("index");
+    expect(JSON.parse(JSON.stringify(config))).toEqual(ClinicConfigSchema.parse(demoClinicInput()));
+  });
+
+  it("indexes services and therapists by id, and the default questionnaire when it has none", () => {
+    for (const service of config.services) expect(config.index.serviceById.get(service.id)).toBe(service);
+    for (const therapist of config.therapists) expect(config.index.therapistById.get(therapist.id)).toBe(therapist);
+    expect(config.index.questionnaire).toBe(DEFAULT_QUESTIONNAIRE);
+  });
+
+  it("holds each therapist's closures together with the clinic's", () => {
+    const data = ClinicConfigSchema.parse(demoClinicInput());
+    const [first, ...others] = data.therapists;
+    if (!first) throw new Error("demo config has no therapist");
+    const compiled = compileConfig({
+      ...data,
+      closures: [{ from: "2026-12-25", to: "2026-12-26" }],
+      therapists: [{ ...first, closures: [{ from: "2026-12-27", to: "2026-12-27" }, { from: "2026-12-30", to: "2026-12-30" }] }, ...others],
+    });
+    const day = (date: string) => dayNumber(date);
+    expect(compiled.index.closedDays.get(first.id)).toEqual([
+      { start: day("2026-12-25"), end: day("2026-12-28") },
+      { start: day("2026-12-30"), end: day("2026-12-31") },
+    ]);
+    for (const other of others) expect(compiled.index.closedDays.get(other.id)).toEqual([{ start: day("2026-12-25"), end: day("2026-12-27") }]);
   });
 });

@@ -3,7 +3,8 @@ import { TRIAGE_OUTCOMES } from "../../src/core/config";
 import { DEFAULT_QUESTIONNAIRE } from "../../src/core/screening";
 import { en } from "../../src/widget/i18n/en";
 import { fr } from "../../src/widget/i18n/fr";
-import { resolveLocale, resolveText } from "../../src/widget/i18n/locale";
+import { resolveText } from "../../src/core/locale";
+import { resolveLocale } from "../../src/widget/i18n/locale";
 import { CATALOGUES, createTranslator } from "../../src/widget/i18n/t";
 
 const keysOf = (catalogue: object) => Object.keys(catalogue).sort();

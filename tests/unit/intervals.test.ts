@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  containedInAny,
-  intersectIntervals,
-  mergeIntervals,
-  overlaps,
-  overlapsAny,
-  subtractIntervals,
-  widenInterval,
-} from "../../src/core/time/intervals";
+import { mergeIntervals, overlaps, subtractIntervals, unionOfSpans } from "../../src/core/time/intervals";
 
 const iv = (start: number, end: number) => ({ start, end });
 
@@ -55,16 +47,6 @@ describe("subtractIntervals", () => {
   });
 });
 
-describe("intersectIntervals", () => {
-  it("keeps only the common parts", () => {
-    expect(intersectIntervals([iv(0, 10), iv(20, 30)], [iv(5, 25), iv(28, 40)])).toEqual([iv(5, 10), iv(20, 25), iv(28, 30)]);
-  });
-
-  it("finds nothing in spans that only touch", () => {
-    expect(intersectIntervals([iv(0, 10)], [iv(10, 20)])).toEqual([]);
-  });
-});
-
 describe("overlap tests", () => {
   it("touching spans do not overlap, sharing a point does", () => {
     expect(overlaps(iv(0, 10), iv(10, 20))).toBe(false);
@@ -75,30 +57,6 @@ describe("overlap tests", () => {
   it("an empty span overlaps nothing", () => {
     expect(overlaps(iv(5, 5), iv(0, 10))).toBe(false);
   });
-
-  it("overlapsAny finds the one span that matters by binary search", () => {
-    const list = [iv(0, 10), iv(20, 30), iv(40, 50), iv(60, 70)];
-    expect(overlapsAny(list, iv(30, 40))).toBe(false);
-    expect(overlapsAny(list, iv(29, 31))).toBe(true);
-    expect(overlapsAny(list, iv(45, 46))).toBe(true);
-    expect(overlapsAny(list, iv(70, 100))).toBe(false);
-    expect(overlapsAny(list, iv(-5, 0))).toBe(false);
-    expect(overlapsAny([], iv(0, 1))).toBe(false);
-  });
-
-  it("containedInAny needs the whole probe inside one span", () => {
-    const list = [iv(0, 10), iv(10, 20), iv(40, 50)];
-    expect(containedInAny(list, iv(2, 10))).toBe(true);
-    expect(containedInAny(list, iv(40, 50))).toBe(true);
-    // Touching spans of an unmerged list are still two spans.
-    expect(containedInAny(list, iv(5, 15))).toBe(false);
-    expect(containedInAny(list, iv(35, 45))).toBe(false);
-    expect(containedInAny(list, iv(45, 51))).toBe(false);
-  });
-
-  it("widenInterval pads both sides", () => {
-    expect(widenInterval(iv(100, 200), 10, 15)).toEqual(iv(90, 215));
-  });
 });
 
 describe("interval algebra agrees with point sets", () => {
@@ -107,18 +65,16 @@ describe("interval algebra agrees with point sets", () => {
   const covers = (list: readonly { start: number; end: number }[], p: number) => list.some((i) => i.start <= p && p < i.end);
   const points = Array.from({ length: 82 }, (_, i) => i);
 
-  it("merge, subtract and intersect match membership of every integer point", () => {
+  it("merge and subtract match membership of every integer point", () => {
     fc.assert(
       fc.property(spans, spans, (a, b) => {
         const merged = mergeIntervals(a);
         const diff = subtractIntervals(a, b);
-        const common = intersectIntervals(a, b);
         for (const p of points) {
           expect(covers(merged, p)).toBe(covers(a, p));
           expect(covers(diff, p)).toBe(covers(a, p) && !covers(b, p));
-          expect(covers(common, p)).toBe(covers(a, p) && covers(b, p));
         }
-        for (const list of [merged, diff, common]) {
+        for (const list of [merged, diff]) {
           list.forEach((x, i) => {
             expect(x.start).toBeLessThan(x.end);
             const next = list[i + 1];
@@ -130,12 +86,14 @@ describe("interval algebra agrees with point sets", () => {
     );
   });
 
-  it("overlapsAny matches a linear scan", () => {
+  it("unionOfSpans, from starts and ends apart, merges as mergeIntervals does", () => {
     fc.assert(
-      fc.property(spans, span, (a, probe) => {
-        const merged = mergeIntervals(a);
-        expect(overlapsAny(merged, probe)).toBe(merged.some((x) => overlaps(x, probe)));
+      fc.property(fc.array(span.filter((x) => x.end > x.start), { maxLength: 12 }), (list) => {
+        const starts = Float64Array.from(list, (x) => x.start);
+        const ends = Float64Array.from(list, (x) => x.end);
+        expect(unionOfSpans(starts, ends)).toEqual(mergeIntervals(list));
       }),
     );
+    expect(unionOfSpans(new Float64Array([10, 0, 20]), new Float64Array([20, 10, 25]))).toEqual([iv(0, 25)]);
   });
 });

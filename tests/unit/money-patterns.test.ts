@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { currencyDigits, formatMoney } from "../../src/core/pricing";
-import { MONEY_PATTERNS, formatWithPattern, moneyPattern } from "../../src/core/pricing/money-patterns";
+import { currencyDigits } from "../../src/core/pricing";
+import { MONEY_PATTERNS, formatMoney, formatWithPattern, moneyPattern } from "../../src/widget/i18n/money";
 import { createFormatters } from "../../src/widget/i18n/format";
 
 const pairs = Object.keys(MONEY_PATTERNS).map((key) => key.split("|") as [string, string]);

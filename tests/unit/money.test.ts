@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { currencyDigits, formatMoney, percentOf } from "../../src/core/pricing";
+import { currencyDigits, decimalAmount, percentOf } from "../../src/core/pricing";
+import { formatMoney as receiverMoney } from "../../src/server/text";
+import { formatMoney as widgetMoney } from "../../src/widget/i18n/money";
 
 /** ICU uses narrow and regular no-break spaces in French; compare their positions as plain spaces. */
 const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -53,7 +55,23 @@ describe("percentOf", () => {
   });
 });
 
-describe("formatMoney", () => {
+describe("decimalAmount", () => {
+  it("writes minor units as an exact decimal", () => {
+    expect(decimalAmount(8250, "CAD")).toBe("82.50");
+    expect(decimalAmount(-5, "CAD")).toBe("-0.05");
+    expect(decimalAmount(8250, "JPY")).toBe("8250");
+    expect(decimalAmount(7, "BHD")).toBe("0.007");
+    expect(decimalAmount(Number.MAX_SAFE_INTEGER, "CAD")).toBe("90071992547409.91");
+    expect(() => decimalAmount(1.5, "CAD")).toThrow(RangeError);
+  });
+});
+
+// The widget writes its own countries' prices from a table (held equal to Intl); the receiver's
+// emails and inbox go through Intl. Both must read the same.
+describe.each([
+  ["widget", widgetMoney],
+  ["receiver", receiverMoney],
+])("formatMoney (%s)", (_, formatMoney) => {
   it("formats yen, which has no minor unit", () => {
     expect(formatMoney(8250, "JPY", "en")).toBe("¥8,250");
     expect(plainSpaces(formatMoney(8250, "JPY", "fr"))).toBe("8 250 JPY");

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ClinicConfig, ClinicConfigInput } from "../../src/core/config";
+import { compileConfig, type ClinicConfig, type ClinicConfigInput } from "../../src/core/config";
 import { percentOf, quote, type Quote, type SessionInput } from "../../src/core/pricing";
 import { pricingConfig } from "./fixtures/pricing-config";
 
@@ -81,7 +81,7 @@ const bookingArb = fc.record({
   promoCode: fc.option(fc.constantFrom(...ENTERED_CODES), { nil: undefined }),
 });
 
-const onlyDeal = (config: ClinicConfig, index: number): ClinicConfig => ({ ...config, deals: config.deals.slice(index, index + 1) });
+const onlyDeal = (config: ClinicConfig, index: number): ClinicConfig => compileConfig({ ...config, deals: config.deals.slice(index, index + 1) });
 
 describe("percentOf", () => {
   it("equals exact decimal rounding half away from zero", () => {

@@ -9,7 +9,8 @@ import {
   type Questionnaire,
   type TriageOutcome,
 } from "../../src/core/config/questionnaire";
-import { DEFAULT_QUESTIONNAIRE, addDays, nextStepsFor, triage, type AnswersInput } from "../../src/core/screening";
+import { DEFAULT_QUESTIONNAIRE, compileQuestionnaire, nextStepsFor, triage, type AnswersInput, type CompiledQuestionnaire } from "../../src/core/screening";
+import { addDays } from "../../src/core/time";
 import { TODAY } from "./screening-fixtures";
 
 type Kind = "yes-no" | "multi-choice" | "body-areas" | "number" | "scale" | "date";
@@ -83,7 +84,7 @@ const monotoneMatcherArb = (kind: Kind): fc.Arbitrary<AnswerMatcher> => {
 };
 
 /** Questionnaires whose rules and conditions all get more likely to match as answers get worse. */
-const questionnaireArb: fc.Arbitrary<Questionnaire> = fc
+const questionnaireArb: fc.Arbitrary<CompiledQuestionnaire> = fc
   .array(fc.constantFrom<Kind>("yes-no", "multi-choice", "body-areas", "number", "scale", "date"), {
     minLength: 1,
     maxLength: 8,
@@ -120,11 +121,11 @@ const questionnaireArb: fc.Arbitrary<Questionnaire> = fc
     ),
   )
   .map((questions) =>
-    QuestionnaireSchema.parse({
+    compileQuestionnaire(QuestionnaireSchema.parse({
       sections: [{ id: "s", title: "S" }],
       // Zod strips the keys a kind does not have (options, marksAreasToAvoid) from the others.
       questions: questions.map((question) => ({ ...question, options: OPTIONS.map((value) => ({ value, label: value })) })),
-    }),
+    })),
   );
 
 const defaultCase = answersArb(DEFAULT_QUESTIONNAIRE).map((answers) => ({ q: DEFAULT_QUESTIONNAIRE, answers }));

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { LocalizedText } from "../../src/core/config/primitives";
 import { QuestionnaireSchema, type Questionnaire, type QuestionnaireInput } from "../../src/core/config/questionnaire";
+import { ClinicConfigSchema, compileConfig } from "../../src/core/config";
+import { demoClinicInput } from "./fixtures/demo-clinic";
 import {
+  compileQuestionnaire,
+  type CompiledQuestionnaire,
   DEFAULT_QUESTIONNAIRE,
   DEFAULT_QUESTIONNAIRE_INPUT,
   needsFullForm,
@@ -12,8 +16,8 @@ import { HEALTHY_UPDATE_ANSWERS, TODAY } from "./screening-fixtures";
 
 const Q = DEFAULT_QUESTIONNAIRE;
 const ids = (questions: { id: string }[]) => questions.map((q) => q.id);
-const questionnaire = (input: Omit<QuestionnaireInput, "sections">): Questionnaire =>
-  QuestionnaireSchema.parse({ sections: [{ id: "s", title: "S" }], ...input });
+const questionnaire = (input: Omit<QuestionnaireInput, "sections">): CompiledQuestionnaire =>
+  compileQuestionnaire(QuestionnaireSchema.parse({ sections: [{ id: "s", title: "S" }], ...input }));
 
 function localizedTexts(q: Questionnaire): { where: string; text: LocalizedText }[] {
   const found: { where: string; text: LocalizedText }[] = [];
@@ -113,9 +117,10 @@ describe("default questionnaire", () => {
   });
 
   it("is what questionnaireOf returns unless the clinic has its own", () => {
-    expect(questionnaireOf({})).toBe(Q);
+    const base = ClinicConfigSchema.parse(demoClinicInput());
+    expect(questionnaireOf(compileConfig({ ...base, questionnaire: undefined }))).toBe(Q);
     const own = questionnaire({ questions: [{ id: "a", section: "s", kind: "yes-no", label: "A?" }] });
-    expect(questionnaireOf({ questionnaire: own })).toBe(own);
+    expect(questionnaireOf(compileConfig({ ...base, questionnaire: own }))).toEqual(own);
   });
 });
 

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findSlots, isSlotAvailable, proposeSeries, slotsByTherapist, type Slot } from "../../src/core/slots";
+import { findSlots, isSlotAvailable, proposeSeries, type Slot } from "../../src/core/slots";
+import { slotsOfEachTherapist } from "./fixtures/slots-per-therapist";
+import { compileConfig } from "../../src/core/config";
 import { SERVICE } from "./fixtures/slots-config";
 import { shiftDate, slotCase } from "./fixtures/slots-arbitraries";
 import { bookableDays, isClosed, isWorkingMinute, referenceStarts, WallClock } from "./fixtures/slots-reference";
@@ -13,8 +15,8 @@ const FIVE_MINUTES = 5 * 60_000;
 
 const ms = (iso: string) => Date.parse(iso);
 
-function perTherapist(c: { query: Parameters<typeof slotsByTherapist>[0] }) {
-  const map = slotsByTherapist(c.query);
+function perTherapist(c: { query: Parameters<typeof slotsOfEachTherapist>[0] }) {
+  const map = slotsOfEachTherapist(c.query);
   return c.query.config.therapists.filter((t) => map.has(t.id)).map((t) => ({ therapist: t, slots: map.get(t.id) ?? [] }));
 }
 
@@ -105,7 +107,7 @@ describe("slot properties", () => {
     fc.assert(
       fc.property(slotCase, (c) => {
         const clock = new WallClock(c.config.timeZone);
-        const map = slotsByTherapist(c.query);
+        const map = slotsOfEachTherapist(c.query);
         const eligible = c.config.therapists.filter((t) => t.services.includes(SERVICE));
         expect([...map.keys()]).toEqual(eligible.map((t) => t.id));
         for (const therapist of eligible) {
@@ -151,7 +153,7 @@ describe("series properties", () => {
   it("keeps the wall time, never clashes with itself and offers only free, nearby alternatives", () => {
     fc.assert(
       fc.property(seriesCase, ({ base, count, intervalDays, pick }) => {
-        const slots = findSlots({ ...base.query, config: { ...base.config, booking: { ...base.config.booking, horizonDays: 730 } } });
+        const slots = findSlots({ ...base.query, config: compileConfig({ ...base.config, booking: { ...base.config.booking, horizonDays: 730 } }) });
         const first = slots[pick % Math.max(1, slots.length)];
         if (!first) return;
         const therapistId = first.therapistIds[0] ?? "";

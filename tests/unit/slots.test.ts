@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findSlots, isSlotAvailable, slotsByTherapist, type BusyInterval, type Slot, type SlotQuery } from "../../src/core/slots";
+import { findSlots, isSlotAvailable, type BusyInterval, type Slot, type SlotQuery } from "../../src/core/slots";
+import { slotsOfEachTherapist } from "./fixtures/slots-per-therapist";
 import { OTHER_SERVICE, SERVICE, everyDay, slotsConfig, therapist, type SlotsConfigOptions } from "./fixtures/slots-config";
 
 // January in Halifax is AST, UTC−04:00 all month; 2026-01-05 is a Monday.
@@ -185,15 +186,15 @@ describe("therapists", () => {
 
   it("considers only therapists offering the service", () => {
     const q = query({ therapists: [ana, ben, cy], booking: { slotStepMinutes: 30 } }, { minutes: 30 });
-    expect([...slotsByTherapist(q).keys()]).toEqual(["ana", "ben"]);
-    expect([...slotsByTherapist({ ...q, serviceId: OTHER_SERVICE }).keys()]).toEqual(["cy"]);
-    expect(slotsByTherapist({ ...q, serviceId: "no-such-service" }).size).toBe(0);
+    expect([...slotsOfEachTherapist(q).keys()]).toEqual(["ana", "ben"]);
+    expect([...slotsOfEachTherapist({ ...q, serviceId: OTHER_SERVICE }).keys()]).toEqual(["cy"]);
+    expect(slotsOfEachTherapist({ ...q, serviceId: "no-such-service" }).size).toBe(0);
     expect(findSlots({ ...q, serviceId: "no-such-service" })).toEqual([]);
   });
 
   it("keeps only the chosen therapist", () => {
     const q = query({ therapists: [ana, ben], booking: { slotStepMinutes: 30 } }, { minutes: 30, therapistId: "ben" });
-    const map = slotsByTherapist(q);
+    const map = slotsOfEachTherapist(q);
     expect([...map.keys()]).toEqual(["ben"]);
     expect(times(map.get("ben") ?? [])).toEqual(["09:30", "10:00"]);
     expect(findSlots(q).map((s) => s.therapistIds)).toEqual([["ben"], ["ben"]]);
@@ -210,7 +211,7 @@ describe("therapists", () => {
 
   it("lists a therapist with no free time with an empty list", () => {
     const q = query({ therapists: [ana, ben], booking: { slotStepMinutes: 30 } }, { minutes: 30, busy: [busy("ana", "2026-01-05T13:00:00.000Z", "2026-01-05T14:00:00.000Z")] });
-    const map = slotsByTherapist(q);
+    const map = slotsOfEachTherapist(q);
     expect(map.get("ana")).toEqual([]);
     expect(map.get("ben")).toHaveLength(2);
   });

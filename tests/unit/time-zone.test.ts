@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import {
   addDays,
+  addMonths,
   dayNumber,
+  dayNumberOrNull,
   formatDay,
   formatInstant,
   formatOffset,
@@ -15,9 +18,12 @@ import {
   wallTimeMinutes,
   wallToInstants,
   weekdayIndex,
-  zoneDay,
-  zoneDays,
+  zoneDaysByNumber,
+  type ZoneDay,
 } from "../../src/core/time";
+
+const zoneDays = (zone: string, first: string, last: string): ZoneDay[] => zoneDaysByNumber(zone, dayNumber(first), dayNumber(last));
+const zoneDay = (zone: string, date: string): ZoneDay => zoneDays(zone, date, date)[0] as ZoneDay;
 
 const ms = (iso: string) => Date.parse(iso);
 const isoList = (list: number[]) => list.map((t) => new Date(t).toISOString());
@@ -42,6 +48,32 @@ describe("calendar dates", () => {
   it("adds calendar days across month and year ends", () => {
     expect(addDays("2026-12-30", 3)).toBe("2027-01-02");
     expect(addDays("2028-03-01", -1)).toBe("2028-02-29");
+  });
+
+  it("adds months keeping the day, clamped to the month's last day", () => {
+    expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
+    expect(addMonths("2028-01-31", 1)).toBe("2028-02-29");
+    expect(addMonths("2026-11-15", 14)).toBe("2028-01-15");
+    expect(addMonths("2026-03-31", -1)).toBe("2026-02-28");
+    expect(addMonths("2026-05-10", -17)).toBe("2024-12-10");
+    expect(() => addMonths("2026-02-30", 1)).toThrow(RangeError);
+  });
+
+  it("adds months as the UTC calendar of Date does", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: dayNumber("1900-01-01"), max: dayNumber("2200-12-31") }), fc.integer({ min: -400, max: 400 }), (day, months) => {
+        const date = new Date(day * 86_400_000);
+        const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+        const lastOfMonth = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+        target.setUTCDate(Math.min(date.getUTCDate(), lastOfMonth));
+        expect(addMonths(date.toISOString().slice(0, 10), months)).toBe(target.toISOString().slice(0, 10));
+      }),
+    );
+  });
+
+  it("reads a date or says it is none", () => {
+    expect(dayNumberOrNull("1970-01-02")).toBe(1);
+    for (const value of ["2026-02-30", "2026-1-01", 20260101, null, undefined, "2026-01-01T00:00"]) expect(dayNumberOrNull(value)).toBeNull();
   });
 
   it("numbers weekdays from Monday", () => {
@@ -77,6 +109,23 @@ describe("instants on the wire", () => {
     // Right length and punctuation, wrong characters.
     expect(() => parseInstant("2O26-12-01T14:00:00.000Z")).toThrow(RangeError);
     expect(() => parseInstant("2026-12-01T14:0x:00.000Z")).toThrow(RangeError);
+  });
+
+  it("reads the wire format as Date does, and refuses it with any digit replaced", () => {
+    const instant = fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2200, 0, 1) });
+    fc.assert(
+      fc.property(fc.array(instant, { minLength: 1, maxLength: 8 }), (list) => {
+        // In a row, so a date read for one instant is never wrongly reused for the next.
+        for (const ms of list) expect(parseInstant(new Date(ms).toISOString())).toBe(ms);
+      }),
+    );
+    const digitAt = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...digitAt), fc.constantFrom("/", ":", "a", " ", "\u0000"), (ms, at, bad) => {
+        const iso = new Date(ms).toISOString();
+        expect(() => parseInstant(iso.slice(0, at) + bad + iso.slice(at + 1))).toThrow(RangeError);
+      }),
+    );
   });
 
   it("formats as ISO UTC with milliseconds", () => {

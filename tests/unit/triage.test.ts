@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { QuestionnaireSchema, TRIAGE_OUTCOMES, type Answers } from "../../src/core/config/questionnaire";
-import { DEFAULT_QUESTIONNAIRE, nextStepsFor, triage, type AnswersInput } from "../../src/core/screening";
+import { DEFAULT_QUESTIONNAIRE, compileQuestionnaire, nextStepsFor, triage, type AnswersInput } from "../../src/core/screening";
 import { HEALTHY_FULL_ANSWERS, HEALTHY_UPDATE_ANSWERS, TODAY } from "./screening-fixtures";
 
 const Q = DEFAULT_QUESTIONNAIRE;
@@ -64,7 +64,7 @@ describe("triage: the SPEC's contraindication table with the default questionnai
     const result = screen({ "contagious-illness": true });
     expect(result.postponeUntil).toBe("2026-03-13");
     expect(result.nextSteps).toEqual(["book-after-postpone"]);
-    const week = triage({ ...Q, postponeDays: 7 }, { "contagious-illness": true }, "2026-12-28");
+    const week = triage(compileQuestionnaire({ ...Q, postponeDays: 7 }), { "contagious-illness": true }, "2026-12-28");
     expect(week.postponeUntil).toBe("2027-01-04");
   });
 
@@ -114,7 +114,7 @@ describe("triage: combining answers", () => {
   });
 
   it("records areas to avoid for a body-area question whose caution rule matched", () => {
-    const q = QuestionnaireSchema.parse({
+    const q = compileQuestionnaire(QuestionnaireSchema.parse({
       sections: [{ id: "s", title: "S" }],
       questions: [
         {
@@ -129,7 +129,7 @@ describe("triage: combining answers", () => {
           triage: [{ when: { includesAny: ["arm", "leg"] }, outcome: "caution", reason: "scar" }],
         },
       ],
-    });
+    }));
     expect(triage(q, { scars: ["leg"] }, TODAY).areasToAvoid).toEqual(["leg"]);
   });
 
@@ -164,12 +164,12 @@ describe("triage: never crashes on unexpected answers", () => {
   });
 
   it("reads only the answers' own properties", () => {
-    const q = QuestionnaireSchema.parse({
+    const q = compileQuestionnaire(QuestionnaireSchema.parse({
       sections: [{ id: "s", title: "S" }],
       questions: [
         { id: "constructor", section: "s", kind: "yes-no", label: "?", triage: [{ when: { equals: true }, outcome: "caution", reason: "x" }] },
       ],
-    });
+    }));
     expect(triage(q, {}, TODAY).outcome).toBe("ok");
     expect(triage(q, Object.create({ constructor: true }) as AnswersInput, TODAY).outcome).toBe("ok");
   });

@@ -1,12 +1,12 @@
 import { z } from "../zod";
-import type { ClinicConfig } from "../config/schema";
+import type { ClinicConfig } from "../config/compiled";
 import type { Answers } from "../config/questionnaire";
 import { fail, ok, type Issue, type Result } from "../result";
 import { toIssues } from "../config/errors";
 import { quote as computeQuote, type Quote } from "../pricing";
-import { isSlotAvailable, type BusyInterval } from "../slots";
+import { beyondHorizonMs, isSlotAvailable, type BusyInterval } from "../slots";
 import { needsFullForm, questionnaireOf, triage as runTriage, validateAnswers, type TriageResult } from "../screening";
-import { DAY_MS, clinicDateAt, parseInstant } from "../time";
+import { clinicDateAt, parseInstant } from "../time";
 import { BookingRequestSchema, type BookingRequest, type BookingStatus, type PricedSession } from "./contract";
 
 /** What the receiver stores: the request as checked, with every derived value recomputed. */
@@ -20,20 +20,15 @@ export interface CheckedBooking {
   triage: TriageResult;
 }
 
-/**
- * The receiver's one call: validates a booking request and recomputes price, deal and
- * triage outcome with the same core the widget used, re-checking every slot against `busy`.
- * An issue with code `slot-taken` means the time was free by the rules but is now occupied (409);
- * every other issue is the client's input (422).
- */
-export function checkBooking(config: ClinicConfig, input: unknown, busy: BusyInterval[], now: string): Result<CheckedBooking> {
-  const parsed = parseBookingRequest(input);
-  return parsed.ok ? checkBookingRequest(config, parsed.value, busy, now) : parsed;
-}
-
 // zod/mini loads no messages, and a request's problems travel back to the client in the 422 body.
 // Only here: the widget never parses a request, so its bundle carries no locale.
 const englishMessages = z.locales.en().localeError;
+
+// The receiver checks a booking request in two calls, `parseBookingRequest` then
+// `checkBookingRequest`, reading the stored sessions near the parsed starts in between: price, deal
+// and triage outcome are recomputed with the same core the widget used, and every slot is re-checked
+// against `busy`. An issue with code `slot-taken` means the time was free by the rules but is now
+// occupied (409); every other issue is the client's input (422).
 
 /** The wire contract alone: a receiver that must look up stored sessions first parses with this. */
 export function parseBookingRequest(input: unknown): Result<BookingRequest> {
@@ -41,9 +36,9 @@ export function parseBookingRequest(input: unknown): Result<BookingRequest> {
   return parsed.success ? ok(parsed.data) : fail(toIssues(parsed.error));
 }
 
-/** `checkBooking` for a request already parsed by `parseBookingRequest`. */
+/** Checks a request parsed by `parseBookingRequest` against the config, the stored sessions and the clock. */
 export function checkBookingRequest(config: ClinicConfig, request: BookingRequest, busy: BusyInterval[], now: string): Result<CheckedBooking> {
-  const service = config.services.find((s) => s.id === request.serviceId);
+  const service = config.index.serviceById.get(request.serviceId);
   if (!service) return fail([issue("serviceId", "unknown-service", `unknown service "${request.serviceId}"`)]);
   if (!service.durations.some((d) => d.minutes === request.minutes)) {
     return fail([issue("minutes", "unknown-duration", `${service.id} is not offered for ${request.minutes} minutes`)]);
@@ -110,7 +105,7 @@ function checkOutcomeAllowsBooking(request: BookingRequest, triage: TriageResult
 
 function checkSessions(config: ClinicConfig, request: BookingRequest, busy: BusyInterval[], now: string, triage: TriageResult): Issue[] {
   const therapistId = request.therapistId ?? "";
-  const therapist = config.therapists.find((t) => t.id === therapistId);
+  const therapist = config.index.therapistById.get(therapistId);
   if (!therapist) return [issue("therapistId", "unknown-therapist", `unknown therapist "${therapistId}"`)];
   if (!therapist.services.includes(request.serviceId)) {
     return [issue("therapistId", "service-not-offered", `${therapist.name} does not offer this service`)];
@@ -124,10 +119,10 @@ function checkSessions(config: ClinicConfig, request: BookingRequest, busy: Busy
   const earlierInRequest: BusyInterval[] = [];
   const starts = new Set<number>();
   // The wire format admits instants the slot engine cannot place (year 0000, more than nine
-  // fractional digits): anything before now or past the horizon (with two days' margin for the
-  // zone) is refused here, and the rest is checked in its canonical form.
+  // fractional digits): anything before now or surely past the horizon is refused here, and the
+  // rest is checked in its canonical form.
   const nowMs = parseInstant(now);
-  const latestMs = nowMs + (config.booking.horizonDays + 2) * DAY_MS;
+  const latestMs = beyondHorizonMs(config.booking, nowMs);
   request.sessions.forEach((session, i) => {
     const path = `sessions[${i}].start`;
     const startMs = Date.parse(session.start);

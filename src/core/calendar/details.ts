@@ -1,17 +1,5 @@
-import type { ClinicConfig } from "../config";
 import { addressLine, calendarLanguage, textsFor } from "./text";
-
-/** One appointment as the calendar sees it: what and when, never anything from the health history. */
-export interface CalendarSession {
-  /** Overrides the UID derived from the booking reference and the session's position. */
-  uid?: string;
-  /** ISO 8601 instants. */
-  start: string;
-  end: string;
-  /** Already translated for the client. */
-  serviceName: string;
-  minutes: number;
-}
+import type { CalendarClinic, CalendarSession } from "./types";
 
 export interface CalendarEventDetails {
   uid: string;
@@ -21,9 +9,6 @@ export interface CalendarEventDetails {
   location: string;
   description: string;
 }
-
-/** All a calendar entry needs from the clinic's config; a whole `ClinicConfig` fits. */
-export type CalendarClinic = Pick<ClinicConfig, "clinic" | "locales">;
 
 interface DetailsInput {
   config: CalendarClinic;

@@ -1,3 +1,3 @@
-export { buildIcs, type IcsInput } from "./ics";
 export { googleCalendarUrl, outlookCalendarUrl, type CalendarLinkInput } from "./links";
-export { sessionUid, type CalendarClinic, type CalendarSession } from "./details";
+export { eventDetails, sessionUid, type CalendarEventDetails } from "./details";
+export type { CalendarClinic, CalendarSession } from "./types";

@@ -1,4 +1,5 @@
-import { eventDetails, type CalendarClinic, type CalendarSession } from "./details";
+import { eventDetails } from "./details";
+import type { CalendarClinic, CalendarSession } from "./types";
 
 export interface CalendarLinkInput {
   config: CalendarClinic;

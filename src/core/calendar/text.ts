@@ -1,7 +1,5 @@
-import type { CalendarClinic } from "./details";
-
-/** Languages the calendar texts exist in; any other locale falls back to English. */
-type CalendarLanguage = "en" | "fr";
+import { languageOf, type Language } from "../locale";
+import type { CalendarClinic } from "./types";
 
 interface CalendarTexts {
   summary: (clinicName: string) => string;
@@ -14,7 +12,7 @@ interface CalendarTexts {
 
 // Kept here rather than in the widget's catalogue: the receiver builds the same
 // files server-side, and core may not import widget code.
-const TEXTS: Record<CalendarLanguage, CalendarTexts> = {
+const TEXTS: Record<Language, CalendarTexts> = {
   en: {
     summary: (clinic) => `Massage appointment, ${clinic}`,
     sessionOf: (position, count) => `Session ${position} of ${count}`,
@@ -33,17 +31,17 @@ const TEXTS: Record<CalendarLanguage, CalendarTexts> = {
   },
 };
 
-export function calendarLanguage(locale: string | undefined, config: CalendarClinic): CalendarLanguage {
-  const wanted = (locale ?? config.locales[0] ?? "en").slice(0, 2).toLowerCase();
-  return wanted === "fr" ? "fr" : "en";
+/** The booking's language, else the clinic's first; any other locale reads English. */
+export function calendarLanguage(locale: string | undefined, config: CalendarClinic): Language {
+  return languageOf(locale ?? config.locales[0]) ?? "en";
 }
 
-export function textsFor(language: CalendarLanguage): CalendarTexts {
+export function textsFor(language: Language): CalendarTexts {
   return TEXTS[language];
 }
 
 /** "1 Main St, Suite 2, Halifax, NS B3J 1A1, Canada": one line that map services can geocode. */
-export function addressLine(config: CalendarClinic, language: CalendarLanguage): string {
+export function addressLine(config: CalendarClinic, language: Language): string {
   const { line1, line2, city, region, postalCode, country } = config.clinic.address;
   const regionAndPostalCode = [region, postalCode].filter(Boolean).join(" ");
   // A bare "CA" reads as California to geocoders, so the country is spelled out.
@@ -52,7 +50,7 @@ export function addressLine(config: CalendarClinic, language: CalendarLanguage):
     .join(", ");
 }
 
-function countryName(code: string, language: CalendarLanguage): string {
+function countryName(code: string, language: Language): string {
   try {
     return new Intl.DisplayNames([language], { type: "region" }).of(code) ?? code;
   } catch {

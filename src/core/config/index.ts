@@ -5,3 +5,4 @@ export * from "./schema";
 export * from "./errors";
 export { readableErrorMap } from "./messages";
 export * from "./parse";
+export { compileConfig, type ClinicConfig, type ConfigIndex } from "./compiled";

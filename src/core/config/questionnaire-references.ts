@@ -1,5 +1,4 @@
-import type { ReportIssue } from "./references";
-import { isRecord, listOf, numberAt, recordsAt, stringAt, type Loose } from "./shape";
+import { isRecord, listOf, numberAt, recordsAt, stringAt, type Loose, type ReportIssue } from "./shape";
 
 /** Which matcher fits which kind of answer; a rule with any other can never fire. */
 const MATCHERS_BY_KIND: Record<string, readonly string[]> = {

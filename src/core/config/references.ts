@@ -2,9 +2,7 @@ import type { z } from "../zod";
 import { formatPath, type Issue } from "../result";
 import { LocalDateSchema } from "./primitives";
 import { checkQuestionnaireReferences } from "./questionnaire-references";
-import { isRecord, listOf, numberAt, recordsAt, stringAt, valuesAt } from "./shape";
-
-export type ReportIssue = (path: PropertyKey[], message: string) => void;
+import { isRecord, listOf, numberAt, recordsAt, stringAt, valuesAt, type ReportIssue } from "./shape";
 
 /**
  * Checks that ids are unique and every reference points at something that exists.

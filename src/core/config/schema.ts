@@ -203,7 +203,8 @@ export const ClinicConfigSchema = z
   // Also when other parts failed: every problem in one pass saves the clinic a round trip per fix.
   .check(z.superRefine(checkCrossReferences, { when: (payload) => typeof payload.value === "object" && payload.value !== null }));
 
-export type ClinicConfig = z.infer<typeof ClinicConfigSchema>;
+/** A config as the schema checked it; the engines use it compiled (`ClinicConfig`, compiled.ts). */
+export type ClinicConfigData = z.infer<typeof ClinicConfigSchema>;
 /** What a clinic writes: defaults may be left out. */
 export type ClinicConfigInput = z.input<typeof ClinicConfigSchema>;
 

@@ -3,6 +3,9 @@
 
 export type Loose = Record<string, unknown>;
 
+/** Where a cross-reference check files a problem it found. */
+export type ReportIssue = (path: PropertyKey[], message: string) => void;
+
 export function isRecord(value: unknown): value is Loose {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,4 @@
-export { currencyDigits, formatMoney, percentOf } from "./money";
+export { currencyDigits, decimalAmount, percentOf } from "./money";
 export { isDealActive, visibleDeals } from "./validity";
 export { quote } from "./quote";
 export type { PromoStatus, Quote, QuoteInput, QuoteLine, SessionInput } from "./quote";

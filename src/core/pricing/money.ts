@@ -4,16 +4,13 @@
  * through a decimal string so `Intl.NumberFormat` never sees a binary fraction.
  */
 
-import { formatWithPattern, knownCurrencyDigits, moneyPattern } from "./money-patterns";
-
 const digitsByCurrency = new Map<string, number>();
 
 /** Digits after the decimal point in the currency's minor unit (JPY 0, CAD 2, BHD 3). */
 export function currencyDigits(currency: string): number {
   const known = digitsByCurrency.get(currency);
   if (known !== undefined) return known;
-  const digits = knownCurrencyDigits(currency) ?? new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-    .maximumFractionDigits;
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits;
   // Always set for style "currency"; the typings allow undefined for other styles.
   if (digits === undefined) throw new Error(`no minor unit known for currency ${currency}`);
   digitsByCurrency.set(currency, digits);
@@ -46,30 +43,10 @@ export function percentOf(amount: number, percent: number): number {
   return amount < 0 ? -rounded : rounded;
 }
 
-/** Formats minor units for display, e.g. `formatMoney(8250, "CAD", "fr-CA")` → "82,50 $". */
-export function formatMoney(amount: number, currency: string, locale: string): string {
+/** 8250 CAD → "82.50": an exact decimal, for Intl to format without float error and for spreadsheets. */
+export function decimalAmount(amount: number, currency: string): `${number}` {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`expected an integer amount, got ${amount}`);
-  const pattern = moneyPattern(locale, currency);
-  if (pattern) return formatWithPattern(amount, pattern);
-  return moneyFormat(locale, currency).format(toDecimalString(amount, currencyDigits(currency)));
-}
-
-// Building an Intl formatter costs far more than using one (it loads locale data), and a price
-// list formats the same currency dozens of times: one formatter per locale and currency.
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
-  const key = `${locale}|${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { style: "currency", currency });
-    moneyFormats.set(key, format);
-  }
-  return format;
-}
-
-/** 8250 with 2 digits → "82.50": an exact decimal that Intl formats without float error. */
-function toDecimalString(amount: number, digits: number): `${number}` {
+  const digits = currencyDigits(currency);
   const sign = amount < 0 ? "-" : "";
   const text = String(Math.abs(amount)).padStart(digits + 1, "0");
   if (digits === 0) return `${sign}${text}` as `${number}`;

@@ -154,7 +154,7 @@ function listSessions(config: ClinicConfig, sessions: readonly SessionInput[]): 
 }
 
 function listPriceOf(config: ClinicConfig, serviceId: string, minutes: number): number {
-  const service = config.services.find((s) => s.id === serviceId);
+  const service = config.index.serviceById.get(serviceId);
   if (service === undefined) throw new Error(`unknown service "${serviceId}"`);
   const option = service.durations.find((d) => d.minutes === minutes);
   if (option === undefined) throw new Error(`service "${serviceId}" has no ${minutes}-minute option`);

@@ -36,7 +36,7 @@ export function visibleDeals(config: ClinicConfig, now: string, serviceId?: stri
 
 /** The scope names the service (or all) and at least one of its durations (or all). */
 function coversService(scope: DealScope, config: ClinicConfig, serviceId: string): boolean {
-  const service = config.services.find((s) => s.id === serviceId);
+  const service = config.index.serviceById.get(serviceId);
   if (service === undefined) return false;
   if (scope.services !== undefined && !scope.services.includes(serviceId)) return false;
   const durations = scope.durations;

@@ -1,5 +1,5 @@
 import type { AnswerValue, Question } from "../config/questionnaire";
-import { dayNumber } from "./dates";
+import { dayNumberOrNull } from "../time/local-date";
 import { isUnanswered, listOf } from "./match";
 
 export type AnswerIssueCode =
@@ -68,7 +68,7 @@ function checkText(raw: unknown, maxLength: number): CheckedAnswer {
 }
 
 function checkDate(raw: unknown, todayDay: number): CheckedAnswer {
-  const day = dayNumber(raw);
+  const day = dayNumberOrNull(raw);
   if (day === null) return problem("invalid-date", "Enter a real date as YYYY-MM-DD.");
   // Every date the form asks about has already happened (surgery, injury...).
   if (day > todayDay) return problem("future-date", "The date cannot be after today.");

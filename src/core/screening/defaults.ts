@@ -1,4 +1,5 @@
-import { QuestionnaireSchema, type Questionnaire, type QuestionnaireInput } from "../config/questionnaire";
+import { QuestionnaireSchema, type QuestionnaireInput } from "../config/questionnaire";
+import { compileQuestionnaire, type CompiledQuestionnaire } from "./compiled";
 import { conditionsGroup } from "./default-questions/conditions";
 import { healthTodayGroup } from "./default-questions/health-today";
 import { medicationsAllergiesGroup } from "./default-questions/medications-allergies";
@@ -25,8 +26,4 @@ export const DEFAULT_QUESTIONNAIRE_INPUT: QuestionnaireInput = {
   sensitiveAreaConsent: { enabled: false, areas: ONTARIO_SENSITIVE_AREAS },
 };
 
-export const DEFAULT_QUESTIONNAIRE: Questionnaire = QuestionnaireSchema.parse(DEFAULT_QUESTIONNAIRE_INPUT);
-
-export function questionnaireOf(config: { questionnaire?: Questionnaire | undefined }): Questionnaire {
-  return config.questionnaire ?? DEFAULT_QUESTIONNAIRE;
-}
+export const DEFAULT_QUESTIONNAIRE: CompiledQuestionnaire = compileQuestionnaire(QuestionnaireSchema.parse(DEFAULT_QUESTIONNAIRE_INPUT));

@@ -3,9 +3,9 @@ export {
   DEFAULT_QUESTIONNAIRE_INPUT,
   BODY_AREAS,
   ONTARIO_SENSITIVE_AREAS,
-  questionnaireOf,
 } from "./defaults";
-export { addDays, addMonths, isLocalDate, type LocalDate } from "./dates";
+export { compileQuestionnaire, type CompiledQuestionnaire } from "./compiled";
+export { questionnaireOf } from "./questionnaire-of";
 export { answerMatches, type AnswersInput } from "./match";
 export { needsFullForm, type FullFormContext, type IntakeMode } from "./mode";
 export { visibleQuestions, screenedQuestions } from "./visibility";

@@ -1,5 +1,5 @@
 import type { AnswerMatcher } from "../config/questionnaire";
-import { dayNumber, requireDay, type LocalDate } from "./dates";
+import { dayNumber, dayNumberOrNull, type LocalDate } from "../time/local-date";
 
 /**
  * Answers as they arrive: from the widget's state or from the wire. Values are `unknown` because
@@ -42,10 +42,10 @@ export function answerMatches(matcher: AnswerMatcher, answer: unknown, today?: L
     return typeof answer === "number" && Number.isFinite(answer) && answer >= matcher.atLeast;
   }
   if (matcher.withinDays !== undefined) {
-    const answered = dayNumber(answer);
+    const answered = dayNumberOrNull(answer);
     if (answered === null) return false;
     if (today === undefined) return true;
-    return requireDay(today) - answered <= matcher.withinDays;
+    return dayNumber(today) - answered <= matcher.withinDays;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 import type { Questionnaire } from "../config/questionnaire";
-import { addMonths, dayNumber, type LocalDate } from "./dates";
+import { addMonths, dayNumberOrNull, type LocalDate } from "../time/local-date";
 
 /** "full": first visit or periodic review. "update": a returning client's short form. */
 export type IntakeMode = "full" | "update";
@@ -20,8 +20,8 @@ export function needsFullForm(q: Questionnaire, context: FullFormContext): boole
   const { isNewClient, lastFullIntake, today } = context;
   if (isNewClient || lastFullIntake === undefined) return true;
   if (q.fullFormEveryMonths === 0) return true;
-  const todayDay = dayNumber(today);
-  if (todayDay === null || dayNumber(lastFullIntake) === null) return true;
-  const due = dayNumber(addMonths(lastFullIntake, q.fullFormEveryMonths));
+  const todayDay = dayNumberOrNull(today);
+  if (todayDay === null || dayNumberOrNull(lastFullIntake) === null) return true;
+  const due = dayNumberOrNull(addMonths(lastFullIntake, q.fullFormEveryMonths));
   return due === null || todayDay >= due;
 }

@@ -1,5 +1,6 @@
-import { TRIAGE_OUTCOMES, type Question, type Questionnaire, type TriageOutcome } from "../config/questionnaire";
-import { addDays, requireDay, type LocalDate } from "./dates";
+import { TRIAGE_OUTCOMES, type Question, type TriageOutcome } from "../config/questionnaire";
+import type { CompiledQuestionnaire } from "./compiled";
+import { addDays, dayNumber, type LocalDate } from "../time/local-date";
 import { answerMatches, answerOf, listOf, type AnswersInput } from "./match";
 import { screenedQuestions } from "./visibility";
 
@@ -52,8 +53,8 @@ export function mostSevere(outcomes: Iterable<TriageOutcome>): TriageOutcome {
  * Screens the answers: every rule of every question the client could see is tested against its
  * answer, and the booking takes the most severe outcome. Missing or malformed answers match nothing.
  */
-export function triage(q: Questionnaire, answers: AnswersInput, today: LocalDate): TriageResult {
-  requireDay(today);
+export function triage(q: CompiledQuestionnaire, answers: AnswersInput, today: LocalDate): TriageResult {
+  dayNumber(today);
   const reasons: TriageReason[] = [];
   const areasToAvoid = new Set<string>();
   for (const question of screenedQuestions(q, answers, today)) {

@@ -1,7 +1,8 @@
-import type { Answers, Questionnaire } from "../config/questionnaire";
+import type { Answers } from "../config/questionnaire";
+import type { CompiledQuestionnaire } from "./compiled";
 import { fail, ok, type Issue, type Result } from "../result";
 import { checkAnswer } from "./answer-checks";
-import { requireDay, type LocalDate } from "./dates";
+import { dayNumber, type LocalDate } from "../time/local-date";
 import { answerOf, type AnswersInput } from "./match";
 import type { IntakeMode } from "./mode";
 import { visibleQuestions } from "./visibility";
@@ -13,12 +14,12 @@ import { visibleQuestions } from "./visibility";
  * keeps the client's own answers while they fix them.
  */
 export function validateAnswers(
-  q: Questionnaire,
+  q: CompiledQuestionnaire,
   answers: AnswersInput,
   mode: IntakeMode,
   today: LocalDate,
 ): Result<Answers> {
-  const todayDay = requireDay(today);
+  const todayDay = dayNumber(today);
   const issues: Issue[] = [];
   const kept: Answers = {};
   for (const question of visibleQuestions(q, answers, mode, today)) {

@@ -1,5 +1,5 @@
-import type { ClinicConfig, Closure, Therapist } from "../config/schema";
-import { WEEKDAYS } from "../config/schema";
+import type { ClinicConfig, ConfigIndex } from "../config/compiled";
+import type { Therapist } from "../config/schema";
 import {
   HOUR_MS,
   MINUTE_MS,
@@ -7,24 +7,13 @@ import {
   localDateAt,
   mergeIntervals,
   parseInstant,
-  subtractIntervals,
+  unionOfSpans,
   wallRangeToInstants,
-  wallTimeMinutes,
   zoneDaysByNumber,
   type Interval,
   type ZoneDay,
 } from "../time";
 import type { BusyInterval } from "./types";
-
-/** One weekday of a therapist's week, in wall-clock minutes. */
-export interface WeekdayPlan {
-  /** Working intervals as configured: slot starts step from each one's start. */
-  anchors: Interval[];
-  /** Working intervals joined, breaks taken out: where a session may lie. */
-  open: Interval[];
-  /** No two configured intervals overlap, so their grids come out in order without sorting. */
-  anchorsDisjoint: boolean;
-}
 
 /** Everything about a query that does not depend on the therapist, computed once. */
 export interface SearchContext {
@@ -34,9 +23,9 @@ export interface SearchContext {
   stepMinutes: number;
   bufferBeforeMs: number;
   bufferAfterMs: number;
-  /** Clinic closures as day-number intervals. */
-  clinicClosed: Interval[];
-  /** Per therapist: each session widened by the buffers, sorted and merged. */
+  /** The config's plans and closures per therapist. */
+  index: ConfigIndex;
+  /** Per therapist asked for: each session widened by the buffers, sorted and merged. */
   occupied: Map<string, Interval[]>;
 }
 
@@ -48,6 +37,10 @@ export interface SearchInput {
   /** Day numbers, inclusive; clamped to today … today + horizonDays. */
   firstDay: number;
   lastDay: number;
+  /** The therapists whose sessions are read; the others' are skipped unread. */
+  therapistIds: ReadonlySet<string>;
+  /** When set, only sessions reaching into this span (epoch ms, buffers included) are kept. */
+  near?: Interval;
 }
 
 export function searchContext(input: SearchInput): SearchContext {
@@ -68,8 +61,8 @@ export function searchContext(input: SearchInput): SearchContext {
     stepMinutes: rules.slotStepMinutes,
     bufferBeforeMs,
     bufferAfterMs,
-    clinicClosed: closedDays(config.closures),
-    occupied: occupiedByTherapist(input.busy, bufferBeforeMs, bufferAfterMs),
+    index: config.index,
+    occupied: occupiedByTherapist(input, bufferBeforeMs, bufferAfterMs),
   };
 }
 
@@ -78,70 +71,27 @@ export function searchContext(input: SearchInput): SearchContext {
  * `[start − before, end + after]` and two sessions' occupied spans may touch but not overlap. So
  * with 0 min before and 15 min after, the next session may start 15 min after one ends.
  */
-function occupiedByTherapist(busy: readonly BusyInterval[], beforeMs: number, afterMs: number): Map<string, Interval[]> {
-  const grouped = new Map<string, Interval[]>();
-  for (const session of busy) {
+function occupiedByTherapist(input: SearchInput, beforeMs: number, afterMs: number): Map<string, Interval[]> {
+  const grouped = new Map<string, { starts: number[]; ends: number[] }>();
+  const { therapistIds, near } = input;
+  for (const session of input.busy) {
+    if (!therapistIds.has(session.therapistId)) continue;
     const start = parseInstant(session.start) - beforeMs;
     const end = parseInstant(session.end) + afterMs;
-    const list = grouped.get(session.therapistId);
-    if (list) list.push({ start, end });
-    else grouped.set(session.therapistId, [{ start, end }]);
+    if (!(start < end) || (near && !(start < near.end && near.start < end))) continue;
+    const lists = grouped.get(session.therapistId);
+    if (lists) {
+      lists.starts.push(start);
+      lists.ends.push(end);
+    } else grouped.set(session.therapistId, { starts: [start], ends: [end] });
   }
-  for (const [id, list] of grouped) grouped.set(id, mergeIntervals(list));
-  return grouped;
-}
-
-/** Inclusive closure dates as half-open day-number intervals, merged. Callers only read the result. */
-export function closedDays(closures: readonly Closure[]): Interval[] {
-  const cached = closedByList.get(closures);
-  if (cached && sameDates(cached.dates, closures)) return cached.closed;
-  const closed = mergeIntervals(closures.map((c) => ({ start: dayNumber(c.from), end: dayNumber(c.to) + 1 })));
-  closedByList.set(closures, { dates: closures.map((c) => [c.from, c.to] as const), closed });
-  return closed;
-}
-
-// Every slot check needs the clinic's closures as day numbers: remembered per list with the dates
-// they came from, so that a list or closure edited in place is converted afresh.
-const closedByList = new WeakMap<readonly Closure[], { dates: (readonly [string, string])[]; closed: Interval[] }>();
-
-function sameDates(dates: readonly (readonly [string, string])[], closures: readonly Closure[]): boolean {
-  if (dates.length !== closures.length) return false;
-  for (let i = 0; i < closures.length; i++) {
-    const closure = closures[i] as Closure;
-    const [from, to] = dates[i] as readonly [string, string];
-    if (closure.from !== from || closure.to !== to) return false;
-  }
-  return true;
+  const occupied = new Map<string, Interval[]>();
+  for (const [id, { starts, ends }] of grouped) occupied.set(id, unionOfSpans(new Float64Array(starts), new Float64Array(ends)));
+  return occupied;
 }
 
 export function offersService(therapist: Therapist, serviceId: string): boolean {
   return therapist.services.includes(serviceId);
-}
-
-// Plans per therapist object, remembered with the hours and breaks they were built from so that
-// a therapist given new ones is planned afresh. Callers only read the plans.
-const plansByTherapist = new WeakMap<Therapist, { hours: Therapist["hours"]; breaks: Therapist["breaks"]; plans: WeekdayPlan[] }>();
-
-/** Monday-first plans for the seven weekdays. */
-export function weekdayPlans(therapist: Therapist): WeekdayPlan[] {
-  const cached = plansByTherapist.get(therapist);
-  if (cached && cached.hours === therapist.hours && cached.breaks === therapist.breaks) return cached.plans;
-  const plans = planWeek(therapist);
-  plansByTherapist.set(therapist, { hours: therapist.hours, breaks: therapist.breaks, plans });
-  return plans;
-}
-
-function planWeek(therapist: Therapist): WeekdayPlan[] {
-  return WEEKDAYS.map((weekday) => {
-    const anchors = (therapist.hours[weekday] ?? [])
-      .map((h) => ({ start: wallTimeMinutes(h.start), end: wallTimeMinutes(h.end) }))
-      .sort((a, b) => a.start - b.start);
-    const breaks = therapist.breaks
-      .filter((b) => !b.days || b.days.includes(weekday))
-      .map((b) => ({ start: wallTimeMinutes(b.start), end: wallTimeMinutes(b.end) }));
-    const anchorsDisjoint = anchors.every((a, i) => i === 0 || (anchors[i - 1] as Interval).end <= a.start);
-    return { anchors, open: subtractIntervals(anchors, breaks), anchorsDisjoint };
-  });
 }
 
 /**

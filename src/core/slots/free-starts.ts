@@ -1,6 +1,6 @@
 import type { Therapist } from "../config/schema";
-import { MINUTE_MS, mergeIntervals, weekdayIndex, type Interval, type OffsetSpan, type ZoneDay } from "../time";
-import { closedDays, isDayClosed, openInstants, weekdayPlans, type SearchContext, type WeekdayPlan } from "./availability";
+import { MINUTE_MS, weekdayIndex, type Interval, type OffsetSpan, type ZoneDay } from "../time";
+import { isDayClosed, openInstants, type SearchContext } from "./availability";
 
 /** A start the therapist can take, before it is dressed up as a `Slot`. */
 export interface FreeStart {
@@ -22,8 +22,8 @@ export interface FreeStart {
  * buffered span misses every occupied span.
  */
 export function freeStarts(ctx: SearchContext, therapist: Therapist): FreeStart[] {
-  const plans = weekdayPlans(therapist);
-  const closed = therapist.closures.length === 0 ? ctx.clinicClosed : mergeIntervals([...ctx.clinicClosed, ...closedDays(therapist.closures)]);
+  const plans = ctx.index.weekPlans.get(therapist.id) ?? [];
+  const closed = ctx.index.closedDays.get(therapist.id) ?? [];
   const busy = new BusySweep(ctx.occupied.get(therapist.id) ?? [], ctx.bufferBeforeMs, ctx.bufferAfterMs);
   const found: FreeStart[] = [];
 
@@ -60,12 +60,10 @@ export function freeStarts(ctx: SearchContext, therapist: Therapist): FreeStart[
  * the grid position of `at` is tested.
  */
 export function isFreeStart(ctx: SearchContext, therapist: Therapist, at: number): boolean {
-  let plans: WeekdayPlan[] | null = null;
-  let closed: Interval[] | null = null;
+  const plans = ctx.index.weekPlans.get(therapist.id) ?? [];
+  const closed = ctx.index.closedDays.get(therapist.id) ?? [];
   for (const day of ctx.days) {
     if (!day.pieces.some((piece) => at >= piece.start && at < piece.end)) continue;
-    plans ??= weekdayPlans(therapist);
-    closed ??= therapist.closures.length === 0 ? ctx.clinicClosed : mergeIntervals([...ctx.clinicClosed, ...closedDays(therapist.closures)]);
     const plan = plans[weekdayIndex(day.day)];
     if (!plan || plan.open.length === 0 || isDayClosed(closed, day.day)) continue;
     const busy = new BusySweep(ctx.occupied.get(therapist.id) ?? [], ctx.bufferBeforeMs, ctx.bufferAfterMs);
@@ -129,7 +127,7 @@ interface Candidate {
 }
 
 /** Wall-grid starts of a transition day (or of overlapping intervals) as instants, sorted, each once. */
-function candidateStarts(day: ZoneDay, anchors: readonly Interval[], stepMinutes: number): Candidate[] {
+export function candidateStarts(day: ZoneDay, anchors: readonly Interval[], stepMinutes: number): Candidate[] {
   const starts: Candidate[] = [];
   for (const anchor of anchors) {
     for (let minutes = anchor.start; minutes < anchor.end; minutes += stepMinutes) {

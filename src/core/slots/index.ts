@@ -1,3 +1,4 @@
 export type { BusyInterval, SeriesQuery, SeriesWeek, Slot, SlotCheckQuery, SlotQuery } from "./types";
-export { findSlots, isSlotAvailable, slotsByTherapist } from "./slots";
+export { findSlots, isSlotAvailable } from "./slots";
 export { proposeSeries } from "./series";
+export { beyondHorizonMs } from "./horizon";

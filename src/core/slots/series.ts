@@ -99,7 +99,7 @@ function offsetIn(day: ZoneDay, at: number): number | undefined {
 }
 
 function freeStartsAround(q: SeriesQuery, fromDay: number, toDay: number): FreeStart[] {
-  const therapist = q.config.therapists.find((t) => t.id === q.therapistId);
+  const therapist = q.config.index.therapistById.get(q.therapistId);
   if (!therapist || !offersService(therapist, q.serviceId)) return [];
   const ctx = searchContext({
     config: q.config,
@@ -108,6 +108,7 @@ function freeStartsAround(q: SeriesQuery, fromDay: number, toDay: number): FreeS
     now: q.now,
     firstDay: Math.max(fromDay, dayOrDefault(q.notBefore, -Infinity)),
     lastDay: toDay,
+    therapistIds: new Set([therapist.id]),
   });
   return freeStarts(ctx, therapist);
 }

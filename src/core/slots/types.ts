@@ -1,4 +1,4 @@
-import type { ClinicConfig } from "../config/schema";
+import type { ClinicConfig } from "../config/compiled";
 
 /** A session already on a therapist's calendar. Instants are ISO 8601 UTC. */
 export interface BusyInterval {

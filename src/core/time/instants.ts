@@ -17,27 +17,39 @@ function parseCanonicalUtc(iso: string): number | null {
   if (iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45 || iso.charCodeAt(13) !== 58 || iso.charCodeAt(16) !== 58 || iso.charCodeAt(19) !== 46) {
     return null;
   }
-  const year = digits(iso, 0, 4);
-  const month = digits(iso, 5, 2);
-  const date = digits(iso, 8, 2);
-  const hour = digits(iso, 11, 2);
-  const minute = digits(iso, 14, 2);
-  const second = digits(iso, 17, 2);
-  const millis = digits(iso, 20, 3);
-  const day = civilDay(year, month, date);
+  const year = twoDigits(iso, 0) * 100 + twoDigits(iso, 2);
+  const month = twoDigits(iso, 5);
+  const date = twoDigits(iso, 8);
+  const hour = twoDigits(iso, 11);
+  const minute = twoDigits(iso, 14);
+  const second = twoDigits(iso, 17);
+  const lastMilli = iso.charCodeAt(22) - 48;
+  const millis = twoDigits(iso, 20) * 10 + (lastMilli >>> 0 <= 9 ? lastMilli : NaN);
+  const day = year === lastYear && month === lastMonth && date === lastDate ? lastCivilDay : civilDayOf(year, month, date);
   if (day === null || !(hour <= 23 && minute <= 59 && second <= 59 && millis >= 0)) return null;
   return day * DAY_MS + hour * HOUR_MS + minute * MINUTE_MS + second * 1000 + millis;
 }
 
-/** The number written by `length` ASCII digits at `from`, or NaN when one is not a digit. */
-function digits(text: string, from: number, length: number): number {
-  let value = 0;
-  for (let i = from; i < from + length; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return NaN;
-    value = value * 10 + digit;
-  }
-  return value;
+// A session's start and end, and neighbouring sessions, nearly always share their date.
+let lastYear = NaN;
+let lastMonth = NaN;
+let lastDate = NaN;
+let lastCivilDay: number | null = null;
+
+function civilDayOf(year: number, month: number, date: number): number | null {
+  lastCivilDay = civilDay(year, month, date);
+  lastYear = year;
+  lastMonth = month;
+  lastDate = date;
+  return lastCivilDay;
+}
+
+/** The number written by the two ASCII digits at `from`, or NaN when one is not a digit. */
+function twoDigits(text: string, from: number): number {
+  const tens = text.charCodeAt(from) - 48;
+  const units = text.charCodeAt(from + 1) - 48;
+  // Unsigned, a character below "0" wraps to a large number: one comparison rejects both sides.
+  return tens >>> 0 <= 9 && units >>> 0 <= 9 ? tens * 10 + units : NaN;
 }
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;

@@ -4,6 +4,9 @@
  * arithmetic is exact and cheap.
  */
 
+/** A calendar date "YYYY-MM-DD" on the clinic's wall calendar. */
+export type LocalDate = string;
+
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
@@ -13,11 +16,16 @@ const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WALL_TIME = /^(\d{2}):(\d{2})$/;
 
 /** Days since 1970-01-01; throws a RangeError for anything that is not a real calendar date. */
-export function dayNumber(localDate: string): number {
-  const match = LOCAL_DATE.exec(localDate);
-  const day = match ? civilDay(Number(match[1]), Number(match[2]), Number(match[3])) : null;
+export function dayNumber(localDate: LocalDate): number {
+  const day = dayNumberOrNull(localDate);
   if (day === null) throw new RangeError(`expected a real date as "YYYY-MM-DD", got ${JSON.stringify(localDate)}`);
   return day;
+}
+
+/** Days since 1970-01-01, or null when the value is not a real calendar date ("2026-02-30" is not). */
+export function dayNumberOrNull(value: unknown): number | null {
+  const match = typeof value === "string" ? LOCAL_DATE.exec(value) : null;
+  return match ? civilDay(Number(match[1]), Number(match[2]), Number(match[3])) : null;
 }
 
 /** Day number of a Gregorian date, or null when the month or day does not exist (2026-02-30). */
@@ -55,8 +63,23 @@ export function formatDay(day: number): string {
   return String(year).padStart(4, "0") + "-" + pad2(month) + "-" + pad2(date);
 }
 
-export function addDays(localDate: string, days: number): string {
+export function addDays(localDate: LocalDate, days: number): LocalDate {
   return formatDay(dayNumber(localDate) + days);
+}
+
+/** Same day of the month `months` later, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(localDate: LocalDate, months: number): LocalDate {
+  dayNumber(localDate);
+  const [year, month, date] = localDate.split("-").map(Number) as [number, number, number];
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = monthIndex - targetYear * 12 + 1;
+  return formatDay(civilDay(targetYear, targetMonth, Math.min(date, daysInMonth(targetYear, targetMonth))) as number);
+}
+
+/** The later of two dates ("YYYY-MM-DD" sorts as text). */
+export function laterDate(a: LocalDate, b: LocalDate): LocalDate {
+  return a > b ? a : b;
 }
 
 /** Monday = 0 … Sunday = 6, the order of the config's `WEEKDAYS`. */

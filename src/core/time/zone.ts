@@ -1,5 +1,5 @@
 import type { Interval } from "./intervals";
-import { DAY_MS, MINUTE_MS, dayNumber, formatDay, formatWallTime } from "./local-date";
+import { DAY_MS, MINUTE_MS, formatDay, formatWallTime } from "./local-date";
 import { offsetMinutesAt, offsetSpans, type OffsetSpan } from "./offsets";
 import { parseInstant } from "./instants";
 
@@ -28,11 +28,7 @@ export interface WallClockReading {
 // either side of its midnight read as UTC.
 const WALL_DATE_MARGIN_MS = DAY_MS;
 
-/** Every date from `firstDate` to `lastDate` inclusive, with the real instants each one covers. */
-export function zoneDays(zone: string, firstDate: string, lastDate: string): ZoneDay[] {
-  return zoneDaysByNumber(zone, dayNumber(firstDate), dayNumber(lastDate));
-}
-
+/** Every date from `firstDay` to `lastDay` (day numbers) inclusive, with the real instants each one covers. */
 export function zoneDaysByNumber(zone: string, firstDay: number, lastDay: number): ZoneDay[] {
   if (lastDay < firstDay) return [];
   const spans = offsetSpans(zone, firstDay * DAY_MS - WALL_DATE_MARGIN_MS, (lastDay + 1) * DAY_MS + WALL_DATE_MARGIN_MS);
@@ -54,11 +50,6 @@ export function zoneDaysByNumber(zone: string, firstDay: number, lastDay: number
     days.push({ date: formatDay(day), day, wallZero, pieces });
   }
   return days;
-}
-
-export function zoneDay(zone: string, localDate: string): ZoneDay {
-  const day = dayNumber(localDate);
-  return zoneDaysByNumber(zone, day, day)[0] as ZoneDay;
 }
 
 /** Instant of wall minute `minutes` in `piece`, or null when the piece does not show that time. */

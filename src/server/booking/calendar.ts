@@ -1,6 +1,6 @@
 import type { ClinicConfig } from "../../core/config";
 import type { PricedSession } from "../../core/booking";
-import { buildIcs } from "../../core/calendar";
+import { buildIcs } from "../calendar/ics";
 import { serviceName } from "../text";
 
 export interface CalendarBooking {

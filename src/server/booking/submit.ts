@@ -1,6 +1,8 @@
 import type { ClinicConfig } from "../../core/config";
 import { checkBookingRequest, parseBookingRequest, type BookingErrorBody, type BookingRequest } from "../../core/booking";
 import type { Issue } from "../../core/result";
+import { beyondHorizonMs } from "../../core/slots";
+import { DAY_MS } from "../../core/time";
 import type { BookingNotice } from "../mail/notice";
 import { newReference, randomToken, sha256, timeOrderedId } from "../secrets";
 import type { KeyedResponse, NewBooking, Store, StoredResponse } from "../store/types";
@@ -22,8 +24,6 @@ export interface SubmitOutcome extends StoredResponse {
   /** Set only for the request that created the booking: a replay sends no second email. */
   notice: BookingNotice | null;
 }
-
-const DAY_MS = 86_400_000;
 
 /** The request's idempotency key, and the hash of its body (request-hash.ts). */
 export interface SubmitKey {
@@ -87,7 +87,7 @@ function busyWindow(ctx: SubmitContext, request: BookingRequest): { from: string
   if (starts.length === 0) return null;
   const nowMs = Date.parse(ctx.now);
   const fromMs = Math.max(nowMs - DAY_MS, Math.min(...starts) - DAY_MS);
-  const toMs = Math.min(nowMs + (ctx.config.booking.horizonDays + 2) * DAY_MS, Math.max(...starts) + DAY_MS);
+  const toMs = Math.min(beyondHorizonMs(ctx.config.booking, nowMs), Math.max(...starts) + DAY_MS);
   if (fromMs >= toMs) return null;
   const span = { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
   // The check places every session with the requested therapist; nobody else's can clash.

@@ -1,5 +1,5 @@
 import type { ClinicConfig } from "../../core/config";
-import { currencyDigits } from "../../core/pricing";
+import { decimalAmount } from "../../core/pricing";
 import type { BookingDetail } from "../store/types";
 import { clinicDateTime, serviceName, therapistName } from "../text";
 import { areaLabels } from "./intake-view";
@@ -49,9 +49,9 @@ export function bookingsCsv(config: ClinicConfig, bookings: readonly BookingDeta
     therapistName(config, b.therapistId),
     b.sessions.map((s) => clinicDateTime(s.start, config, locale)).join("; "),
     b.currency,
-    decimal(b.listTotal, b.currency),
-    decimal(b.discountTotal, b.currency),
-    decimal(b.total, b.currency),
+    decimalAmount(b.listTotal, b.currency),
+    decimalAmount(b.discountTotal, b.currency),
+    decimalAmount(b.total, b.currency),
   ]);
   return `\uFEFF${[[...COLUMNS], ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
@@ -63,13 +63,4 @@ export function bookingsCsv(config: ClinicConfig, bookings: readonly BookingDeta
 export function csvCell(value: string): string {
   const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return `"${inert.replace(/"/g, '""')}"`;
-}
-
-/** Minor units as a plain decimal ("8250" CAD → "82.50"), exact, for spreadsheet sums. */
-function decimal(amount: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  if (digits === 0) return String(amount);
-  const padded = String(Math.abs(amount)).padStart(digits + 1, "0");
-  const sign = amount < 0 ? "-" : "";
-  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
 }

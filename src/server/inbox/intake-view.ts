@@ -1,7 +1,7 @@
 import type { AnswerValue, Answers, ClinicConfig, LocalizedText, Question } from "../../core/config";
 import { questionnaireOf } from "../../core/screening";
 import type { TriageReason } from "../../core/screening";
-import { localized } from "../text";
+import { resolveText } from "../../core/locale";
 
 /** One answer as the clinic reads it: the question's own label, the answer in words. */
 export interface AnswerLine {
@@ -25,7 +25,7 @@ function localeOf(config: ClinicConfig): string {
 export function answerLines(config: ClinicConfig, answers: Answers): AnswerLine[] {
   const locale = localeOf(config);
   const questionnaire = questionnaireOf(config);
-  const text = (value: LocalizedText) => localized(value, locale, config.locales);
+  const text = (value: LocalizedText) => resolveText(value, locale, config.locales);
   const sectionTitle = new Map(questionnaire.sections.map((s) => [s.id, text(s.title)]));
   const lines: AnswerLine[] = [];
   const known = new Set<string>();
@@ -51,7 +51,7 @@ export function reasonLines(config: ClinicConfig, reasons: readonly TriageReason
   return reasons.map((r) => {
     const question = questions.find((q) => q.id === r.questionId);
     return {
-      question: question ? localized(question.label, locale, config.locales) : r.questionId,
+      question: question ? resolveText(question.label, locale, config.locales) : r.questionId,
       reason: r.reason,
       outcome: r.outcome,
     };
@@ -68,7 +68,7 @@ export function areaLabels(config: ClinicConfig, areas: readonly string[]): stri
   ];
   const labels = new Map<string, string>();
   for (const option of options) {
-    if (!labels.has(option.value)) labels.set(option.value, localized(option.label, locale, config.locales));
+    if (!labels.has(option.value)) labels.set(option.value, resolveText(option.label, locale, config.locales));
   }
   return areas.map((area) => labels.get(area) ?? area);
 }

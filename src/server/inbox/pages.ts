@@ -1,8 +1,7 @@
 import { html } from "hono/html";
 import type { ClinicConfig } from "../../core/config";
-import { formatMoney } from "../../core/pricing";
 import type { BookingDetail } from "../store/types";
-import { clinicDateTime, serviceName, therapistName } from "../text";
+import { clinicDateTime, formatMoney, serviceName, therapistName } from "../text";
 import { answerLines, areaLabels, reasonLines } from "./intake-view";
 import { page, type Fragment } from "./layout";
 import { inboxOrder, isFlagged } from "./order";

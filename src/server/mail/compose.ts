@@ -1,6 +1,6 @@
 import type { ClinicConfig } from "../../core/config";
-import { formatMoney } from "../../core/pricing";
-import { clinicDateTime, languageOf, localized, serviceName } from "../text";
+import { languageOf, resolveText } from "../../core/locale";
+import { clinicDateTime, formatMoney, serviceName } from "../text";
 import { renderHtml, renderText, type Block } from "./blocks";
 import type { BookingNotice } from "./notice";
 import { MAIL_TEXTS } from "./texts";
@@ -13,7 +13,7 @@ export interface Envelope {
 
 /** The client's confirmation: when, where, price, the cancellation policy and the .ics. */
 export function clientConfirmation(config: ClinicConfig, notice: BookingNotice, ics: string, envelope: Envelope): MailMessage {
-  const language = languageOf(notice.locale);
+  const language = languageOf(notice.locale) ?? "en";
   const t = MAIL_TEXTS[language];
   const locale = notice.locale;
   const { clinic, policies } = config;
@@ -37,10 +37,10 @@ export function clientConfirmation(config: ClinicConfig, notice: BookingNotice, 
         [t.email, clinic.email],
       ],
     },
-    { kind: "section", title: t.cancellation, text: localized(policies.cancellation, locale, config.locales) },
+    { kind: "section", title: t.cancellation, text: resolveText(policies.cancellation, locale, config.locales) },
   ];
   if (policies.preparation) {
-    blocks.push({ kind: "section", title: t.preparation, text: localized(policies.preparation, locale, config.locales) });
+    blocks.push({ kind: "section", title: t.preparation, text: resolveText(policies.preparation, locale, config.locales) });
   }
   blocks.push({ kind: "paragraph", text: t.calendarAttached });
   if (notice.calendarUrl) blocks.push({ kind: "link", label: t.calendarLink, url: notice.calendarUrl });
@@ -65,7 +65,7 @@ export function clientConfirmation(config: ClinicConfig, notice: BookingNotice, 
 /** Tells the clinic a booking is waiting: the flag level and a link, never the answers. */
 export function clinicNotice(config: ClinicConfig, notice: BookingNotice, envelope: Envelope): MailMessage {
   const locale = config.locales[0] ?? "en";
-  const t = MAIL_TEXTS[languageOf(locale)];
+  const t = MAIL_TEXTS[languageOf(locale) ?? "en"];
   const first = notice.sessions[0];
   const rows: [string, string][] = [
     [t.reference, notice.reference],
@@ -89,7 +89,7 @@ export function clinicNotice(config: ClinicConfig, notice: BookingNotice, envelo
  */
 export function callbackNotice(config: ClinicConfig, notice: BookingNotice, envelope: Envelope): MailMessage {
   const locale = config.locales[0] ?? "en";
-  const t = MAIL_TEXTS[languageOf(locale)];
+  const t = MAIL_TEXTS[languageOf(locale) ?? "en"];
   const blocks: Block[] = [
     { kind: "paragraph", text: t.callbackIntro },
     {
@@ -113,7 +113,7 @@ function clinicMessage(config: ClinicConfig, envelope: Envelope, subject: string
     to: config.clinic.email,
     subject,
     text: renderText(blocks),
-    html: renderHtml(blocks, languageOf(locale)),
+    html: renderHtml(blocks, languageOf(locale) ?? "en"),
   };
 }
 

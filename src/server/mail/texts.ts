@@ -1,4 +1,4 @@
-import type { MailLanguage } from "../text";
+import type { Language } from "../../core/locale";
 
 export interface MailTexts {
   confirmationSubject: (clinic: string, reference: string) => string;
@@ -29,7 +29,7 @@ export interface MailTexts {
 }
 
 // Client texts follow the booking's locale; clinic notices follow the clinic's first locale.
-export const MAIL_TEXTS: Record<MailLanguage, MailTexts> = {
+export const MAIL_TEXTS: Record<Language, MailTexts> = {
   en: {
     confirmationSubject: (clinic, reference) => `Your appointment at ${clinic} is booked (${reference})`,
     greeting: (name) => `Hello ${name},`,

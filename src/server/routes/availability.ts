@@ -2,11 +2,11 @@ import { Hono } from "hono";
 import { InstantSchema } from "../../core/booking";
 import { LocalDateSchema } from "../../core/config";
 import type { Issue } from "../../core/result";
+import { DAY_MS } from "../../core/time";
 import type { AppContext, AppEnv } from "../context";
 import { sendCompressed } from "../http/representations";
 
 export const MAX_RANGE_DAYS = 120;
-const DAY_MS = 86_400_000;
 // A client asking in instants widens its clinic days by up to three days to cover any zone
 // offset (see the widget's instantRangeCovering), so instants get that much slack.
 const INSTANT_SLACK_DAYS = 3;

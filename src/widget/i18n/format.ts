@@ -1,4 +1,4 @@
-import { formatMoney } from "../../core/pricing/money";
+import { formatMoney } from "./money";
 
 /** Dates, times and money in the active locale, always through Intl. */
 export interface Formatters {
@@ -24,7 +24,7 @@ const dayAsInstant = (localDate: string) => new Date(`${localDate}T12:00:00Z`);
 
 /**
  * English and French write 0–999 with ASCII digits and no separator, so "45 min" and "Step 2 of
- * 5" need no Intl: the first Intl formatter of a page costs its locale data (see money-patterns.ts).
+ * 5" need no Intl: the first Intl formatter of a page costs its locale data (see money.ts).
  * A locale with an extension (say "-u-nu-arab" for other digits) goes through Intl.
  */
 const PLAIN_DIGITS = /^(?:en|fr)(?:-[A-Z]{2})?$/;

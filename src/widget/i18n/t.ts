@@ -1,6 +1,6 @@
 import { en } from "./en";
 import { fr } from "./fr";
-import { languageOf, type Language } from "./locale";
+import { languageOf, type Language } from "../../core/locale";
 import { translatorFor, type Catalogue, type Translator } from "./translator";
 
 export type { Catalogue, MessageKey, Params, PluralKey, Translator } from "./translator";

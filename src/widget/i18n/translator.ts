@@ -1,7 +1,7 @@
 import type { LocalizedText } from "../../core/config";
 import type { MessageKey } from "./en";
 import { createFormatters, type Formatters } from "./format";
-import { languageOf, resolveText, type Language } from "./locale";
+import { languageOf, resolveText, type Language } from "../../core/locale";
 
 export type { MessageKey };
 export type Catalogue = Readonly<Record<MessageKey, string>>;

@@ -1,6 +1,6 @@
 import { signal } from "@preact/signals";
 import type { BusyInterval } from "../../core/slots";
-import { instantRangeCovering } from "./dates";
+import { addDays } from "../../core/time";
 
 export type LoadStatus = "idle" | "loading" | "ready" | "error";
 
@@ -57,3 +57,14 @@ export function createAvailability(fetchAvailability: (from: string, to: string)
 
 const min = (a: string, b: string) => (a < b ? a : b);
 const max = (a: string, b: string) => (a > b ? a : b);
+
+/**
+ * UTC instants that surely cover the clinic days `from`..`to` whatever the zone's offset
+ * (offsets stay within ±14 h): asking a little too much is harmless, too little hides bookings.
+ */
+function instantRangeCovering(from: string, to: string): { from: string; to: string } {
+  return {
+    from: `${addDays(from, -1)}T00:00:00.000Z`,
+    to: `${addDays(to, 2)}T00:00:00.000Z`,
+  };
+}

@@ -1,5 +1,5 @@
 import { googleCalendarUrl, outlookCalendarUrl } from "../../core/calendar/links";
-import type { CalendarSession } from "../../core/calendar/details";
+import type { CalendarSession } from "../../core/calendar/types";
 import type { ClinicConfig } from "../../core/config";
 import type { Booking } from "../types";
 import type { FlowKind } from "./flow";

@@ -4,8 +4,6 @@ import { stepsFor, type FlowKind } from "./steps";
 
 export { stepsFor, type FlowKind };
 
-export type FlowModel = ReturnType<typeof createFlow>;
-
 /**
  * The step machine. It knows the order of the steps and where the client may go;
  * whether a step's answers are complete is asked of the caller, so the machine stays

@@ -1,8 +1,8 @@
 import { computed, signal } from "@preact/signals";
 import type { ClinicConfig } from "../../core/config";
 import { findSlots, isSlotAvailable, type BusyInterval, type Slot } from "../../core/slots";
+import { addDays, laterDate, localDateAt } from "../../core/time";
 import { createAvailability } from "./availability";
-import { addDaysToDate, clinicToday, laterDate } from "./dates";
 import { createSeries, type ChosenSlot } from "./series";
 
 export type { ChosenSlot };
@@ -35,13 +35,13 @@ export function createScheduleModel(deps: ScheduleDeps) {
   const notice = signal<"slot-taken" | null>(null);
 
   const nowIso = () => deps.now().toISOString();
-  const today = () => clinicToday(deps.now(), config.timeZone);
-  const lastBookableDay = () => addDaysToDate(today(), config.booking.horizonDays);
+  const today = () => localDateAt(config.timeZone, deps.now().getTime());
+  const lastBookableDay = () => addDays(today(), config.booking.horizonDays);
 
   const firstDay = computed(() => laterDate(today(), deps.notBefore() ?? today()));
-  const windowFrom = computed(() => addDaysToDate(firstDay.value, windowOffset.value * WINDOW_DAYS));
-  const windowTo = computed(() => addDaysToDate(windowFrom.value, WINDOW_DAYS - 1));
-  const hasLaterDates = computed(() => addDaysToDate(windowTo.value, 1) <= lastBookableDay());
+  const windowFrom = computed(() => addDays(firstDay.value, windowOffset.value * WINDOW_DAYS));
+  const windowTo = computed(() => addDays(windowFrom.value, WINDOW_DAYS - 1));
+  const hasLaterDates = computed(() => addDays(windowTo.value, 1) <= lastBookableDay());
   const hasEarlierDates = computed(() => windowOffset.value > 0);
 
   const therapists = computed(() => {

@@ -1,7 +1,7 @@
 import { computed, signal, type ReadonlySignal } from "@preact/signals";
 import type { ClinicConfig } from "../../core/config";
 import { proposeSeries, type BusyInterval, type SeriesWeek } from "../../core/slots";
-import { addDaysToDate } from "./dates";
+import { addDays } from "../../core/time";
 
 export interface ChosenSlot {
   start: string;
@@ -18,8 +18,6 @@ export type WeekChoice = string | "skip";
 
 export const INTERVAL_DAYS = 7;
 export const DEFAULT_SERIES_COUNT = 4;
-
-export type SeriesModel = ReturnType<typeof createSeries>;
 
 interface SeriesDeps {
   config: ClinicConfig;
@@ -71,7 +69,7 @@ export function createSeries(deps: SeriesDeps) {
   const lastDay = computed(() => {
     const first = deps.selected.value;
     if (!enabled.value || !first) return null;
-    return addDaysToDate(first.localDate, count.value * INTERVAL_DAYS);
+    return addDays(first.localDate, count.value * INTERVAL_DAYS);
   });
 
   function load(): void {

@@ -1,6 +1,6 @@
 import type { Signal } from "@preact/signals";
 import type { Issue } from "../../core/result";
-import type { StepId } from "../types";
+import { STEP_IDS, type StepId } from "../types";
 import type { DetailErrorCode, DetailField, DetailsModel } from "./details";
 import { CLEARANCE_FIELD, FIRST_VISIT_FIELD, LAST_INTAKE_FIELD, type IntakeModel } from "./intake";
 import type { PriceModel } from "./price";
@@ -21,8 +21,6 @@ export interface MappedIssues {
   other: Issue[];
 }
 
-const STEP_ORDER: readonly StepId[] = ["service", "health", "time", "details", "review"];
-
 export function mapServerIssues(issues: readonly Issue[]): MappedIssues {
   const mapped: MappedIssues = {
     step: "review",
@@ -39,7 +37,8 @@ export function mapServerIssues(issues: readonly Issue[]): MappedIssues {
     const step = place(issue, mapped);
     steps.add(step);
   }
-  mapped.step = STEP_ORDER.find((s) => steps.has(s)) ?? "review";
+  // The earliest step in the flow with a problem.
+  mapped.step = STEP_IDS.find((s) => steps.has(s)) ?? "review";
   return mapped;
 }
 

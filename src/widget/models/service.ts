@@ -13,13 +13,13 @@ export function createServiceModel(config: ClinicConfig, now: () => Date) {
   const minutes = signal<number | null>(null);
   const error = signal<ServiceError | null>(null);
 
-  const service = computed<Service | null>(() => config.services.find((s) => s.id === serviceId.value) ?? null);
+  const service = computed<Service | null>(() => config.index.serviceById.get(serviceId.value ?? "") ?? null);
   const price = computed(() => service.value?.durations.find((d) => d.minutes === minutes.value)?.price ?? null);
   const complete = computed(() => service.value !== null && price.value !== null);
 
   /** Chooses a service; a service with one length needs no second click. */
   function choose(id: string, length?: number): void {
-    const found = config.services.find((s) => s.id === id);
+    const found = config.index.serviceById.get(id);
     if (!found) return;
     serviceId.value = id;
     minutes.value = lengthAfterChoosing(found, length, minutes.value);

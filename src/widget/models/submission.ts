@@ -4,8 +4,6 @@ import { newIdempotencyKey } from "./idempotency";
 
 export type SubmissionStatus = "idle" | "sending" | "failed" | "done";
 
-export type SubmissionModel = ReturnType<typeof createSubmission>;
-
 interface SubmissionDeps {
   transport: BookingTransport;
   newKey?: () => string;

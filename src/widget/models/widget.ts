@@ -4,8 +4,8 @@ import type { Issue } from "../../core/result";
 import { resolveLocale } from "../i18n/locale";
 import type { BookingTransport, StepId, SubmitOutcome, WidgetEventName, WidgetPrefill } from "../types";
 import type { BusyInterval } from "../../core/slots";
+import { localDateAt } from "../../core/time";
 import { confirmationFromBooking, type Confirmation } from "./confirmation";
-import { clinicToday } from "./dates";
 import { createDetailsModel } from "./details";
 import { createFlow } from "./flow";
 import { newIdempotencyKey } from "./idempotency";
@@ -37,7 +37,7 @@ export function createWidgetModel(options: WidgetModelOptions) {
   const { config, now, emit } = options;
   const locale = signal(resolveLocale([options.locale, ...config.locales]));
   const clientTimeZone = options.clientTimeZone ?? config.timeZone;
-  const today = () => clinicToday(now(), config.timeZone);
+  const today = () => localDateAt(config.timeZone, now().getTime());
 
   const flow = createFlow();
   const service = createServiceModel(config, now);

@@ -1,5 +1,5 @@
 import { enFirstStep } from "../i18n/en-first-step";
-import { languageOf } from "../i18n/locale";
+import { languageOf } from "../../core/locale";
 import { translatorFor, type Translator } from "../i18n/translator";
 
 /**

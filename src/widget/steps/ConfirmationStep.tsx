@@ -9,7 +9,7 @@ export function ConfirmationStep() {
   const confirmation = model.confirmation.value;
   if (!confirmation) return null;
   const { config } = model;
-  const service = config.services.find((s) => s.id === confirmation.serviceId);
+  const service = config.index.serviceById.get(confirmation.serviceId);
   const serviceName = service ? t.text(service.name) : "";
   const isCallback = confirmation.kind === "callback";
   const title = isCallback

@@ -14,7 +14,7 @@ export function ReviewStep() {
   const quote = price.quote.value;
   const sending = submission.status.value === "sending";
   const failed = submission.status.value === "failed";
-  const therapist = config.therapists.find((th) => th.id === schedule.selected.value?.therapistId);
+  const therapist = config.index.therapistById.get(schedule.selected.value?.therapistId ?? "");
   const answered = Object.keys(intake.cleanAnswers.value).length;
   const outcome = intake.triage.value.outcome;
 

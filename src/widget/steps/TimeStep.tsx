@@ -23,7 +23,7 @@ export function TimeStep() {
     if (notice === "slot-taken") announcer.say(t.t("time.slotTaken"));
   }, [notice]);
 
-  const therapistName = config.therapists.find((th) => th.id === selected?.therapistId)?.name ?? "";
+  const therapistName = config.index.therapistById.get(selected?.therapistId ?? "")?.name ?? "";
   return (
     <StepFrame
       title={t.t("time.heading")}

@@ -1,3 +1,5 @@
+import { decimalAmount } from "../../core/pricing/money";
+
 /**
  * How Intl writes a price in a clinic's own currency for its own country, for the countries
  * clinics use this widget in most, so such a price can be written without Intl.
@@ -45,12 +47,6 @@ export function moneyPattern(locale: string, currency: string): MoneyPattern | n
   return MONEY_PATTERNS[`${locale}|${currency}`] ?? null;
 }
 
-/** Minor-unit digits of a currency that has a pattern, or null. */
-export function knownCurrencyDigits(currency: string): number | null {
-  for (const key in MONEY_PATTERNS) if (key.endsWith(`|${currency}`)) return (MONEY_PATTERNS[key] as MoneyPattern).digits;
-  return null;
-}
-
 /** `amount` minor units written as Intl writes them with `pattern`, e.g. 123450 → "1 234,50 $". */
 export function formatWithPattern(amount: number, pattern: MoneyPattern): string {
   const magnitude = String(Math.abs(amount)).padStart(pattern.digits + 1, "0");
@@ -59,4 +55,26 @@ export function formatWithPattern(amount: number, pattern: MoneyPattern): string
   const number = `${grouped}${pattern.decimal}${magnitude.slice(-pattern.digits)}`;
   const sign = amount < 0 ? "-" : "";
   return pattern.symbolAfter ? `${sign}${number}${NBSP}${pattern.symbol}` : `${sign}${pattern.symbol}${number}`;
+}
+
+/** Minor units for display, e.g. `formatMoney(8250, "CAD", "fr-CA")` → "82,50 $". */
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`expected an integer amount, got ${amount}`);
+  const pattern = moneyPattern(locale, currency);
+  if (pattern) return formatWithPattern(amount, pattern);
+  return moneyFormat(locale, currency).format(decimalAmount(amount, currency));
+}
+
+// Building an Intl formatter costs far more than using one (it loads locale data), and a price
+// list formats the same currency dozens of times: one formatter per locale and currency.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency });
+    moneyFormats.set(key, format);
+  }
+  return format;
 }

@@ -1,5 +1,5 @@
 import ical, { ICalCalendarMethod } from "ical-generator";
-import { eventDetails, type CalendarClinic, type CalendarSession } from "./details";
+import { eventDetails, type CalendarClinic, type CalendarSession } from "../../core/calendar";
 
 export interface IcsInput {
   config: CalendarClinic;
