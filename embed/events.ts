@@ -1,8 +1,9 @@
 import type { Issue } from "../src/core/result";
 import { STEP_IDS, type StepId, type SubmitFailureReason, type WidgetEventName } from "../src/widget/types";
 import type { RequestFailure } from "../src/widget/submit";
+import type { DisplayMode } from "./attributes";
 
-export type DisplayMode = "inline" | "popup" | "floating";
+export type { DisplayMode };
 
 export interface ClinicBookingReadyDetail {
   mode: DisplayMode;
@@ -64,6 +65,28 @@ export function dispatchClinicEvent<N extends ClinicBookingEventName>(
   detail: ClinicBookingEventDetail<N>,
 ): void {
   target.dispatchEvent(new CustomEvent(`${EVENT_PREFIX}${name}`, { detail, bubbles: true, composed: true }));
+}
+
+/**
+ * The flow's `emit` for one element: only what `hostDetail` lets through is dispatched, and
+ * nothing before `release()` (the events of the mount itself wait until the element is mounted).
+ */
+export function hostEvents(target: EventTarget, mode: DisplayMode) {
+  let held: (() => void)[] | null = [];
+  return {
+    emit(name: ClinicBookingEventName, detail: object): void {
+      const safe = hostDetail(name, detail, mode);
+      if (!safe) return;
+      const send = () => dispatchClinicEvent(target, name, safe);
+      if (held) held.push(send);
+      else send();
+    },
+    release(): void {
+      const waiting = held ?? [];
+      held = null;
+      for (const send of waiting) send();
+    },
+  };
 }
 
 type Loose = Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { batch, computed, effect, signal, untracked } from "@preact/signals";
-import type { ClinicConfig } from "../../core/config";
+import type { ClinicConfig, Deal } from "../../core/config";
+import { visibleDeals } from "../../core/pricing";
 import type { Issue } from "../../core/result";
 import { resolveLocale } from "../i18n/locale";
 import type { BookingTransport, StepId, SubmitOutcome, WidgetEventName, WidgetPrefill } from "../types";
@@ -7,14 +8,14 @@ import type { BusyInterval } from "../../core/slots";
 import { confirmationFromBooking, type Confirmation } from "./confirmation";
 import { clinicToday } from "./dates";
 import { createDetailsModel } from "./details";
-import { createFlow } from "./flow";
+import { createFirstStepModel, type FirstStepModel } from "./first-step";
+import { firstStepConfigOf } from "./first-step-config";
 import { newIdempotencyKey } from "./idempotency";
 import { createIntakeModel } from "./intake";
 import { createPriceModel } from "./price";
 import { buildBookingRequest, type RequestParts } from "./request";
 import { createScheduleModel } from "./schedule";
 import { applyServerIssues } from "./server-issues";
-import { createServiceModel } from "./service";
 import { createSubmission } from "./submission";
 
 export interface WidgetModelOptions {
@@ -28,6 +29,8 @@ export interface WidgetModelOptions {
   /** The client's own zone, for showing their time beside the clinic's. */
   clientTimeZone?: string | undefined;
   newKey?: () => string;
+  /** The service step painted before the config was checked: the flow carries on from its state. */
+  firstStep?: FirstStepModel | undefined;
 }
 
 export type WidgetModel = ReturnType<typeof createWidgetModel>;
@@ -35,12 +38,14 @@ export type WidgetModel = ReturnType<typeof createWidgetModel>;
 /** The whole client flow, without any DOM: components render it and forward events to it. */
 export function createWidgetModel(options: WidgetModelOptions) {
   const { config, now, emit } = options;
-  const locale = signal(resolveLocale([options.locale, ...config.locales]));
+  const firstLocale = resolveLocale([options.locale, ...config.locales]);
+  const first = options.firstStep ?? createFirstStepModel({ config: firstStepConfigOf(config), locale: firstLocale });
+  // From here on the first step shows the checked config, with its defaults filled in.
+  first.config.value = firstStepConfigOf(config);
+  first.setLocale(firstLocale);
+  const { locale, flow, service } = first;
   const clientTimeZone = options.clientTimeZone ?? config.timeZone;
   const today = () => clinicToday(now(), config.timeZone);
-
-  const flow = createFlow();
-  const service = createServiceModel(config, now);
   const intake = createIntakeModel(config, today);
   const choice = () => {
     const serviceId = service.serviceId.value;
@@ -111,8 +116,9 @@ export function createWidgetModel(options: WidgetModelOptions) {
     return true;
   }
 
-  function edit(step: StepId): void {
-    flow.goTo(step, { fromReview: flow.current.value === "review" });
+  /** Deals worth advertising on a service card, judged now: expired ones never show. */
+  function dealsFor(serviceId: string): Deal[] {
+    return visibleDeals(config, now().toISOString(), serviceId);
   }
 
   function requestParts(): RequestParts | null {
@@ -213,12 +219,8 @@ export function createWidgetModel(options: WidgetModelOptions) {
   }
 
   function applyPrefill(values: WidgetPrefill): void {
-    if (values.serviceId && service.serviceId.value === null) service.choose(values.serviceId);
+    first.applyPrefill(values);
     details.prefill(values);
-  }
-
-  function setLocale(next: string): void {
-    locale.value = resolveLocale([next, locale.value]);
   }
 
   /** Another booking after a confirmation: a clean form. */
@@ -265,10 +267,11 @@ export function createWidgetModel(options: WidgetModelOptions) {
     dirty,
     isComplete,
     continueStep,
-    back: () => flow.back(),
-    edit,
+    back: first.back,
+    edit: first.edit,
+    dealsFor,
     submit,
-    setLocale,
+    setLocale: first.setLocale,
     applyPrefill,
     startOver,
     start,
