@@ -25,7 +25,9 @@ describe("a new client books one session", () => {
 
     await heading("Choose a service");
     const clinical = screen.getByRole("group", { name: "Clinical massage" });
-    expect(within(clinical).getByText(/Offer: 20% off your first visit · first visit only · until March 31, 2027/)).toBeTruthy();
+    // An offer for every service is said once, above the cards.
+    const offers = screen.getByRole("list", { name: "Offers on every service" });
+    expect(within(offers).getByText(/Offer: 20% off your first visit · first visit only · until March 31, 2027/)).toBeTruthy();
     expect(within(clinical).getByText("$115.00")).toBeTruthy();
     // The spring offer ended on 30 April 2026: never shown.
     expect(screen.queryByText(/Spring renewal/)).toBeNull();

@@ -1,6 +1,5 @@
 import { batch, computed, effect, signal, untracked } from "@preact/signals";
-import type { ClinicConfig, Deal } from "../../core/config";
-import { visibleDeals } from "../../core/pricing";
+import type { ClinicConfig } from "../../core/config";
 import type { Issue } from "../../core/result";
 import { resolveLocale } from "../i18n/locale";
 import type { BookingTransport, StepId, SubmitOutcome, WidgetEventName, WidgetPrefill } from "../types";
@@ -11,6 +10,7 @@ import { createDetailsModel } from "./details";
 import { createFirstStepModel, type FirstStepModel } from "./first-step";
 import { firstStepConfigOf } from "./first-step-config";
 import { newIdempotencyKey } from "./idempotency";
+import { offersOf } from "./offers";
 import { createIntakeModel } from "./intake";
 import { createPriceModel } from "./price";
 import { buildBookingRequest, type RequestParts } from "./request";
@@ -116,10 +116,8 @@ export function createWidgetModel(options: WidgetModelOptions) {
     return true;
   }
 
-  /** Deals worth advertising on a service card, judged now: expired ones never show. */
-  function dealsFor(serviceId: string): Deal[] {
-    return visibleDeals(config, now().toISOString(), serviceId);
-  }
+  /** The deals the service step advertises, judged now: expired ones never show. */
+  const offers = () => offersOf(config, now().toISOString());
 
   function requestParts(): RequestParts | null {
     const chosen = choice();
@@ -269,7 +267,7 @@ export function createWidgetModel(options: WidgetModelOptions) {
     continueStep,
     back: first.back,
     edit: first.edit,
-    dealsFor,
+    offers,
     submit,
     setLocale: first.setLocale,
     applyPrefill,

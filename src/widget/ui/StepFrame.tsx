@@ -12,6 +12,8 @@ export interface StepFrameProps {
   actions?: ComponentChildren;
   /** Hides Back (first step, confirmation). */
   noBack?: boolean;
+  /** Back / Continue stay at the end of the step instead of being kept in view at the bottom. */
+  staticActions?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export function useStepContinue(): (section: HTMLElement | null) => void {
 }
 
 /** A step's heading (focused on arrival), its content and the Back / Continue buttons. */
-export function StepFrame({ title, intro, children, actions, noBack = false }: StepFrameProps) {
+export function StepFrame({ title, intro, children, actions, noBack = false, staticActions = false }: StepFrameProps) {
   const { first, hasNavigated } = useWidgetContext();
   const t = useT();
   const id = useIds();
@@ -52,7 +54,7 @@ export function StepFrame({ title, intro, children, actions, noBack = false }: S
       {intro && <div class="cb-step__intro">{intro}</div>}
       <div class="cb-step__body">{children}</div>
       {actions ?? (
-        <div class="cb-actions">
+        <div class={staticActions ? "cb-actions cb-actions--static" : "cb-actions"}>
           {!noBack && (
             <button type="button" class="cb-button cb-button--secondary" part="button" onClick={first.back}>
               {t.t("nav.back")}
