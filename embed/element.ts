@@ -8,7 +8,7 @@ import { afterNextPaint } from "./after-paint";
 import { ATTRIBUTE_NAMES, ATTRIBUTES, isAttributeName, isDisplayMode, lookupRoot, prefillFrom, type DisplayMode } from "./attributes";
 import { codeUnavailable, loadValidator, readClinicConfig, validateClinicConfig, type ConfigFailure, type ConfigSources } from "./config-source";
 import { renderConfigFailure } from "./error-panel";
-import { dispatchClinicEvent, hostEvents, type ClinicBookingEventMap } from "./events";
+import { dispatchClinicEvent, type ClinicBookingEventMap } from "./events";
 import { buildFrame, type Frame, type FrameLabels } from "./frame";
 import { embedStrings } from "./strings";
 import { adoptElementStyles } from "./styles";
@@ -194,7 +194,7 @@ export class ClinicBookingElement extends ElementBase {
       frame = buildFrame(root, this.mode, this.#labels(checked.config.clinic.name, checked.config.locales));
     }
     // `ready`, emitted while the flow mounts, reaches the page once the element is mounted too.
-    const events = hostEvents(this, this.mode);
+    const events = flow.hostEvents(this, this.mode);
     const handle = flow.mountEmbeddedWidget(frame.container, {
       config: checked.config,
       locale: this.getAttribute("locale") ?? undefined,
