@@ -1,5 +1,5 @@
 import type { ComponentType } from "preact";
-import { useEffect, useMemo } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import type { WidgetModel } from "./models/widget";
 import { ServiceStep } from "./steps/ServiceStep";
 import type { StepId } from "./types";
@@ -18,14 +18,11 @@ export type Shell = Omit<WidgetContextValue, "model">;
 /**
  * The widget on screen: the live region, the stepper and the current step. Until the flow is there
  * (`flow` null) the service step is all there is; when it comes, the same tree renders on, so the
- * step's nodes, the client's choice and the focus stay where they are. Owns the model's effects
- * and the unsaved-form warning.
+ * step's nodes, the client's choice and the focus stay where they are.
  */
 export function App({ shell, flow }: { shell: Shell; flow: FlowParts | null }) {
   const model = flow?.model ?? null;
   const context = useMemo<WidgetContextValue>(() => ({ ...shell, model }), [shell, model]);
-  useEffect(() => model?.start(), [model]);
-  useLeaveWarning(model?.dirty.value ?? false);
 
   const step = shell.first.flow.current.value;
   const Step = flow ? flow.steps[step] : ServiceStep;
@@ -36,18 +33,4 @@ export function App({ shell, flow }: { shell: Shell; flow: FlowParts | null }) {
       </WidgetLayout>
     </WidgetContext.Provider>
   );
-}
-
-/** While answers are unsent, closing or leaving the page asks first; never after the booking is made. */
-function useLeaveWarning(dirty: boolean): void {
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      // Older browsers show the prompt only when returnValue is set.
-      event.returnValue = "";
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
 }

@@ -1,3 +1,4 @@
+import { effect } from "@preact/signals";
 import { CATALOGUES } from "./i18n/t";
 import { languageOf, resolveLocale } from "./i18n/locale";
 import { firstStepConfigOf } from "./models/first-step-config";
@@ -33,9 +34,13 @@ export function mountWidget(root: ShadowRoot | HTMLElement, options: WidgetOptio
   // A Continue the client pressed while the flow was on its way: the next step opens, its heading focused.
   if (painted.first.continuedEarly()) model.continueStep();
   options.emit("ready", { locale: model.locale.value });
+  const stopEffects = model.start();
+  const stopWarning = warnBeforeLeaving(painted.container.ownerDocument.defaultView, () => model.dirty.value);
 
   return {
     unmount() {
+      stopWarning();
+      stopEffects();
       model.dispose();
       painted.unmount();
       dropStyles();
@@ -50,4 +55,18 @@ export function mountWidget(root: ShadowRoot | HTMLElement, options: WidgetOptio
       model.flow.goTo(step);
     },
   };
+}
+
+/** While answers are unsent, closing or leaving the page asks first; never after the booking is made. */
+function warnBeforeLeaving(view: Window | null, dirty: () => boolean): () => void {
+  return effect(() => {
+    if (!view || !dirty()) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = "";
+    };
+    view.addEventListener("beforeunload", warn);
+    return () => view.removeEventListener("beforeunload", warn);
+  });
 }
