@@ -1,3 +1,4 @@
+import { ATTRIBUTE_NAMES, ATTRIBUTES } from "./attributes";
 import type { InitOptions } from "./dataset";
 import { TAG_NAME, type ClinicBookingElement } from "./element";
 import {
@@ -107,20 +108,12 @@ export function createApi(doc: Document): ClinicBookingApi {
     return element;
   }
 
+  /** Sets the attribute of every option given (an option left out leaves its attribute as it is). */
   function configure(element: ClinicBookingElement, options: InitOptions): void {
-    const attributes: Record<string, string | undefined> = {
-      id: options.id,
-      mode: options.mode,
-      locale: options.locale,
-      endpoint: options.endpoint,
-      label: options.label,
-      config: options.configUrl,
-      "config-id": options.configId,
-      name: options.prefill?.name,
-      email: options.prefill?.email,
-      service: options.prefill?.serviceId,
-    };
-    for (const [name, value] of Object.entries(attributes)) {
+    if (options.id !== undefined) element.id = options.id;
+    for (const name of ATTRIBUTE_NAMES) {
+      const entry = ATTRIBUTES[name];
+      const value = "prefill" in entry ? options.prefill?.[entry.prefill] : options[entry.init];
       if (value !== undefined) element.setAttribute(name, value);
     }
     if (options.config !== undefined) element.config = options.config;

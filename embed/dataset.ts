@@ -1,4 +1,4 @@
-import type { DisplayMode } from "./events";
+import { ATTRIBUTE_NAMES, ATTRIBUTES, isDisplayMode, type DisplayMode } from "./attributes";
 import type { WidgetPrefill } from "../src/widget/types";
 
 /** What `ClinicBooking('init', options)` accepts. */
@@ -22,31 +22,30 @@ export interface InitOptions {
   prefill?: WidgetPrefill;
 }
 
-type StringOption = "target" | "id" | "configUrl" | "configId" | "locale" | "endpoint" | "label";
+/** Options that place the element rather than set one of its attributes. */
+const PLACEMENT = ["target", "id"] as const;
 
-/** `data-*` attribute of the snippet's script → init option. */
-const DATASET_OPTIONS: Record<string, StringOption> = {
-  target: "target",
-  id: "id",
-  config: "configUrl",
-  configId: "configId",
-  locale: "locale",
-  endpoint: "endpoint",
-  label: "label",
-};
+/** `config-id` → `configId`, as the browser names `data-config-id` in `dataset`. */
+const datasetKey = (attribute: string): string => attribute.replace(/-([a-z])/g, (_whole, letter: string) => letter.toUpperCase());
 
 /**
- * Init options from a snippet's `data-config`, `data-config-id`, `data-target`, `data-mode`…;
- * null when the script names no config, i.e. the page calls `ClinicBooking('init')` itself.
+ * Init options from a snippet's `data-config`, `data-config-id`, `data-target`, `data-mode`… (every
+ * attribute of the element, and `data-target`, `data-id`); null when the script names no config,
+ * i.e. the page calls `ClinicBooking('init')` itself.
  */
 export function initOptionsFromDataset(dataset: DOMStringMap): InitOptions | null {
   if (!dataset.config && !dataset.configId) return null;
   const options: InitOptions = {};
-  for (const [key, option] of Object.entries(DATASET_OPTIONS)) {
-    const value = dataset[key];
-    if (value) options[option] = value;
+  for (const key of PLACEMENT) if (dataset[key]) options[key] = dataset[key];
+  const prefill: WidgetPrefill = {};
+  for (const name of ATTRIBUTE_NAMES) {
+    const entry = ATTRIBUTES[name];
+    const value = dataset[datasetKey(name)];
+    if (!value) continue;
+    if ("prefill" in entry) prefill[entry.prefill] = value;
+    else if (entry.init !== "mode") options[entry.init] = value;
+    else if (isDisplayMode(value)) options.mode = value;
   }
-  const mode = dataset.mode;
-  if (mode === "inline" || mode === "popup" || mode === "floating") options.mode = mode;
+  if (Object.keys(prefill).length > 0) options.prefill = prefill;
   return options;
 }

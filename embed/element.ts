@@ -1,22 +1,38 @@
 import type { ClinicConfig } from "../src/core/config";
+import { firstStepCatalogue } from "../src/widget/i18n/first-step";
 import { resolveLocale } from "../src/widget/i18n/locale";
+import { readFirstStepConfig } from "../src/widget/models/first-step-config";
+import { paintFirstStep, type PaintedWidget } from "../src/widget/paint";
 import type { WidgetHandle, WidgetPrefill } from "../src/widget/types";
-import { codeUnavailable, loadValidator, readClinicConfig, validateClinicConfig, type ConfigFailure, type ConfigSources } from "./config-source";
-import { mountPreview, previewTranslator, readPreviewConfig, type PreviewHandle } from "../src/widget/preview";
 import { afterNextPaint } from "./after-paint";
+import { ATTRIBUTE_NAMES, ATTRIBUTES, isAttributeName, isDisplayMode, lookupRoot, prefillFrom, type DisplayMode } from "./attributes";
+import { codeUnavailable, loadValidator, readClinicConfig, validateClinicConfig, type ConfigFailure, type ConfigSources } from "./config-source";
 import { renderConfigFailure } from "./error-panel";
-import { lookupRoot, prefillFrom } from "./attributes";
-import { dispatchClinicEvent, hostDetail, type ClinicBookingEventMap, type DisplayMode } from "./events";
+import { dispatchClinicEvent, type ClinicBookingEventMap } from "./events";
 import { buildFrame, type Frame, type FrameLabels } from "./frame";
 import { embedStrings } from "./strings";
 import { adoptElementStyles } from "./styles";
 
 export const TAG_NAME = "clinic-booking";
 
-const DISPLAY_MODES: readonly DisplayMode[] = ["inline", "popup", "floating"];
-/** Attributes whose change means a new config or frame: the widget is mounted again. */
-const REMOUNT_ATTRIBUTES = ["config", "config-id", "endpoint", "mode"] as const;
-const PREFILL_ATTRIBUTES = ["name", "email", "service"] as const;
+/**
+ * Where the element is in its life. `loading` has a frame and a painted step once the config had
+ * the shape to paint it; `mounted` is the whole flow on the config the schema checked.
+ */
+type ElementState =
+  | { kind: "idle" }
+  | Loading
+  | { kind: "mounted"; frame: Frame; handle: WidgetHandle; config: ClinicConfig }
+  | { kind: "failed" };
+type Loading = { kind: "loading"; abort: AbortController; frame: Frame | null; painted: PaintedWidget | null };
+
+/** What the page asked for before there was a widget to ask: honoured when there is one. */
+interface PageRequests {
+  /** `open()` (with its opener) before the frame existed. */
+  opener?: Element | null;
+  /** `prefill()` before the flow was mounted. */
+  prefill: WidgetPrefill;
+}
 
 // Importing this module on a server (SSR of the host page) must not throw.
 const ElementBase: typeof HTMLElement =
@@ -27,22 +43,12 @@ const ElementBase: typeof HTMLElement =
  * shadow root and reports to the host page with `clinic-booking:*` events.
  */
 export class ClinicBookingElement extends ElementBase {
-  static readonly observedAttributes = [...REMOUNT_ATTRIBUTES, ...PREFILL_ATTRIBUTES, "locale", "label"];
+  static readonly observedAttributes: readonly string[] = ATTRIBUTE_NAMES;
 
   #configValue: unknown = undefined;
-  #config: ClinicConfig | null = null;
-  #handle: WidgetHandle | null = null;
-  #frame: Frame | null = null;
-  /** The first step painted from the unchecked config, until the flow takes over. */
-  #preview: PreviewHandle | null = null;
-  /** The clinic's name and locales as painted early: the frame's labels until the config is checked. */
-  #painted: { clinicName: string; locales: readonly string[] } | null = null;
-  #loading: AbortController | null = null;
+  #state: ElementState = { kind: "idle" };
+  #asked: PageRequests = { prefill: {} };
   #scheduled = false;
-  /** `open()` called before the config arrived: honoured once the widget is mounted. */
-  #pendingOpener: Element | null | undefined = undefined;
-  /** `prefill()` called before the widget was mounted. */
-  #pendingPrefill: WidgetPrefill = {};
 
   constructor() {
     super();
@@ -67,17 +73,17 @@ export class ClinicBookingElement extends ElementBase {
 
   get mode(): DisplayMode {
     const value = this.getAttribute("mode");
-    return DISPLAY_MODES.find((m) => m === value) ?? "inline";
+    return isDisplayMode(value) ? value : "inline";
   }
 
   /** The clinic's config once validated and mounted; null while loading or when invalid. */
   get clinicConfig(): ClinicConfig | null {
-    return this.#config;
+    return this.#state.kind === "mounted" ? this.#state.config : null;
   }
 
   connectedCallback(): void {
     this.#shadow();
-    if (!this.#handle && !this.#loading) this.#schedule();
+    if (this.#state.kind === "idle" || this.#state.kind === "failed") this.#schedule();
   }
 
   disconnectedCallback(): void {
@@ -89,44 +95,56 @@ export class ClinicBookingElement extends ElementBase {
   }
 
   attributeChangedCallback(name: string, previous: string | null, next: string | null): void {
-    if (previous === next || !this.isConnected) return;
-    if ((REMOUNT_ATTRIBUTES as readonly string[]).includes(name)) {
-      this.#schedule();
-    } else if (name === "locale") {
-      this.#handle?.setLocale(this.#locale());
-      this.#relabel();
-    } else if (name === "label") {
-      this.#relabel();
-    } else if (this.#handle) {
-      this.#handle.prefill(this.#prefill());
-    } else if (name === "service" && next) {
-      this.#preview?.prefill(next);
+    if (previous === next || !this.isConnected || !isAttributeName(name)) return;
+    switch (ATTRIBUTES[name].change) {
+      case "remount":
+        return this.#schedule();
+      case "locale":
+        this.#widget()?.setLocale(this.#locale());
+        return this.#relabel();
+      case "label":
+        return this.#relabel();
+      case "prefill":
+        return this.#widget()?.prefill(prefillFrom(this));
     }
   }
 
   /** Shows the widget: opens the dialog in popup and floating modes, scrolls to it inline. */
   open(opener?: Element | null): void {
     // The frame is there as soon as the first step is painted, before the rest of the flow.
-    if (this.#frame) this.#frame.open(opener);
-    else this.#pendingOpener = opener ?? null;
+    const frame = this.#frame();
+    if (frame) frame.open(opener);
+    else this.#asked.opener = opener ?? null;
   }
 
   close(): void {
-    this.#pendingOpener = undefined;
-    this.#frame?.close();
+    delete this.#asked.opener;
+    this.#frame()?.close();
   }
 
   /** Values the page knows about the client; never health answers. */
   prefill(values: WidgetPrefill): void {
-    if (this.#handle) return this.#handle.prefill(values);
-    this.#pendingPrefill = { ...this.#pendingPrefill, ...values };
-    if (values.serviceId) this.#preview?.prefill(values.serviceId);
+    if (this.#state.kind === "mounted") return this.#state.handle.prefill(values);
+    // Kept for the flow, which has the details step; the painted step shows the service meanwhile.
+    this.#asked.prefill = { ...this.#asked.prefill, ...values };
+    this.#widget()?.prefill(values);
   }
 
   #shadow(): ShadowRoot {
     const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     adoptElementStyles(root);
     return root;
+  }
+
+  #frame(): Frame | null {
+    const state = this.#state;
+    return state.kind === "loading" || state.kind === "mounted" ? state.frame : null;
+  }
+
+  /** What takes the page's prefill and locale now: the flow, or the step painted before it. */
+  #widget(): WidgetHandle | PaintedWidget | null {
+    const state = this.#state;
+    return state.kind === "mounted" ? state.handle : state.kind === "loading" ? state.painted : null;
   }
 
   /** Coalesces the attribute and property changes of one task into a single mount. */
@@ -141,111 +159,103 @@ export class ClinicBookingElement extends ElementBase {
 
   async #mount(): Promise<void> {
     this.#teardown();
-    const loading = new AbortController();
-    this.#loading = loading;
-    const stale = () => this.#loading !== loading;
+    const loading: Loading = { kind: "loading", abort: new AbortController(), frame: null, painted: null };
+    this.#state = loading;
+    const stale = () => this.#state !== loading;
     const root = this.#shadow();
     // Until the widget is there, the element's own content (a "loading… or call us" line) shows.
     root.replaceChildren(this.ownerDocument.createElement("slot"));
     const read = await readClinicConfig(this.#sources(), {
       getElementById: (id) => lookupRoot(this).getElementById(id),
       baseUrl: this.ownerDocument.baseURI,
-      signal: loading.signal,
+      signal: loading.abort.signal,
     });
     if (stale()) return;
     if (!read.ok) return this.#fail(root, read);
-    const preview = await this.#paintEarly(root, read.raw, stale);
     // The schema and the flow are most of the code: running it before the first step is on
     // screen would only delay that step. It downloads once the step has painted.
-    if (preview) await afterNextPaint();
+    if (await this.#paintEarly(root, read.raw, loading)) await afterNextPaint();
     const validator = loadValidator();
-    const widget = import("./widget-code").catch(() => null);
+    const code = import("./widget-code").catch(() => null);
     const checked = stale() ? null : await validateClinicConfig(read.raw, validator);
-    const code = checked?.ok ? await widget : null;
-    if (stale() || !checked) return preview?.unmount();
-    this.#loading = null;
-    if (!checked.ok || !code) {
-      preview?.unmount();
-      this.#preview = null;
-      this.#frame?.close(); // an open dialog gives focus back to its opener
-      this.#frame = null;
+    const flow = checked?.ok ? await code : null;
+    // Whatever made this load stale has taken its painted step down.
+    if (stale() || !checked) return;
+    if (!checked.ok || !flow) {
+      loading.painted?.unmount();
+      loading.frame?.close(); // an open dialog gives focus back to its opener
       return this.#fail(root, checked.ok ? codeUnavailable() : checked);
     }
-    const resume = preview?.handOver();
-    this.#preview = null;
-    this.#config = checked.config;
-    if (!this.#frame) {
+    const { painted } = loading;
+    let { frame } = loading;
+    if (!frame) {
       // Nothing was painted early: the element's own loading content still fills the root.
       root.replaceChildren();
-      this.#frame = buildFrame(root, this.mode, this.#labels());
+      frame = buildFrame(root, this.mode, this.#labels(checked.config.clinic.name, checked.config.locales));
     }
-    this.#frame.setLabels(this.#labels());
-    const mode = this.mode;
-    this.#handle = code.mountEmbeddedWidget(this.#frame.container, {
+    // `ready`, emitted while the flow mounts, reaches the page once the element is mounted too.
+    const events = flow.hostEvents(this, this.mode);
+    const handle = flow.mountEmbeddedWidget(frame.container, {
       config: checked.config,
       locale: this.getAttribute("locale") ?? undefined,
       pageLocale: this.ownerDocument.documentElement.lang || undefined,
-      prefill: this.#prefill(),
-      ...(resume ? { resume } : {}),
-      emit: (name, detail) => {
-        const safe = hostDetail(name, detail, mode);
-        if (safe) dispatchClinicEvent(this, name, safe);
-      },
+      prefill: prefillFrom(this, this.#asked.prefill),
+      ...(painted ? { painted } : {}),
+      emit: events.emit,
     });
-    this.#pendingPrefill = {};
+    this.#asked.prefill = {};
+    this.#state = { kind: "mounted", frame, handle, config: checked.config };
+    this.#relabel();
     this.#openIfAsked();
-  }
-
-  #openIfAsked(): void {
-    if (this.#frame && this.#pendingOpener !== undefined) {
-      this.#frame.open(this.#pendingOpener);
-      this.#pendingOpener = undefined;
-    }
+    events.release();
   }
 
   /**
    * Paints the service step from the unchecked config while the schema and the flow download.
-   * Null when the config does not even have the shape to paint it; the schema then says why.
+   * False when the config does not even have the shape to paint it (the schema then says why), or
+   * its language's strings could not be downloaded (the flow then brings them).
    */
-  async #paintEarly(root: ShadowRoot, raw: unknown, stale: () => boolean): Promise<PreviewHandle | null> {
-    const config = readPreviewConfig(raw);
-    if (!config) return null;
-    const translator = await previewTranslator(this.#locale(config.locales), config.locales, config.country);
+  async #paintEarly(root: ShadowRoot, raw: unknown, loading: Loading): Promise<boolean> {
+    const config = readFirstStepConfig(raw);
+    if (!config) return false;
+    const locale = this.#locale(config.locales);
+    const catalogue = await firstStepCatalogue(locale);
     // A remount while French was downloading has painted its own config by now.
-    if (!translator || stale() || !this.isConnected) return null;
+    if (!catalogue || this.#state !== loading || !this.isConnected) return false;
     root.replaceChildren();
-    this.#painted = config;
-    this.#frame = buildFrame(root, this.mode, this.#labels());
-    this.#preview = mountPreview(this.#frame.container, {
-      config,
-      translator,
-      idPrefix: `cb${Math.random().toString(36).slice(2, 10)}`,
-      serviceId: this.#prefill().serviceId,
-    });
+    loading.frame = buildFrame(root, this.mode, this.#labels(config.clinicName, config.locales));
+    loading.painted = paintFirstStep(loading.frame.container, { config, locale, catalogue, prefill: prefillFrom(this, this.#asked.prefill) });
     this.#openIfAsked();
-    return this.#preview;
+    return true;
+  }
+
+  #openIfAsked(): void {
+    const frame = this.#frame();
+    if (frame && "opener" in this.#asked) {
+      frame.open(this.#asked.opener);
+      delete this.#asked.opener;
+    }
   }
 
   #fail(root: ShadowRoot, failure: ConfigFailure): void {
+    this.#state = { kind: "failed" };
     renderConfigFailure(root, failure);
     dispatchClinicEvent(this, "error", failure.error);
     // Offline is not a setup mistake: back online, the widget tries again unless something else has.
     if (failure.error.kind !== "config-unavailable") return;
-    const retry = () => this.#handle || this.#loading || this.#schedule();
+    const retry = () => this.#state.kind === "failed" && this.#schedule();
     this.ownerDocument.defaultView?.addEventListener("online", retry, { once: true });
   }
 
   #teardown(): void {
-    this.#loading?.abort();
-    this.#loading = null;
+    const state = this.#state;
     // Now, not when the abandoned load next wakes: its tree and stylesheet leave with the root's content.
-    this.#preview?.unmount();
-    this.#preview = null;
-    this.#handle?.unmount();
-    this.#handle = null;
-    this.#frame = null;
-    this.#config = null;
-    this.#painted = null;
+    if (state.kind === "loading") {
+      state.abort.abort();
+      state.painted?.unmount();
+    }
+    if (state.kind === "mounted") state.handle.unmount();
+    this.#state = { kind: "idle" };
     this.shadowRoot?.replaceChildren();
   }
 
@@ -258,22 +268,26 @@ export class ClinicBookingElement extends ElementBase {
     };
   }
 
+  /** The clinic's name and locales as far as they are known: checked, or as painted early. */
+  #clinic(): { name: string; locales: readonly string[] } | null {
+    const state = this.#state;
+    if (state.kind === "mounted") return { name: state.config.clinic.name, locales: state.config.locales };
+    const painted = state.kind === "loading" ? state.painted?.first.config.value : undefined;
+    return painted ? { name: painted.clinicName, locales: painted.locales } : null;
+  }
+
   /** Attribute, then the page's `<html lang>`, then the clinic's first locale. */
-  #locale(clinicLocales: readonly string[] = this.#config?.locales ?? this.#painted?.locales ?? []): string {
+  #locale(clinicLocales: readonly string[] = this.#clinic()?.locales ?? []): string {
     return resolveLocale([this.getAttribute("locale"), this.ownerDocument.documentElement.lang, ...clinicLocales]);
   }
 
-  #labels(clinicName = this.#config?.clinic.name ?? this.#painted?.clinicName): FrameLabels {
-    const strings = embedStrings(this.#locale());
+  #labels(clinicName = this.#clinic()?.name, clinicLocales?: readonly string[]): FrameLabels {
+    const strings = embedStrings(this.#locale(clinicLocales));
     return { title: clinicName ?? strings.open, open: this.getAttribute("label") ?? strings.open, close: strings.close };
   }
 
   #relabel(): void {
-    this.#frame?.setLabels(this.#labels());
-  }
-
-  #prefill(): WidgetPrefill {
-    return prefillFrom(this, this.#pendingPrefill);
+    this.#frame()?.setLabels(this.#labels());
   }
 }
 

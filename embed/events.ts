@@ -1,8 +1,9 @@
 import type { Issue } from "../src/core/result";
-import { STEP_IDS, SUBMIT_FAILURE_REASONS, WIDGET_EVENT_NAMES, type StepId, type SubmitFailureReason, type WidgetEventName } from "../src/widget/types";
+import { WIDGET_EVENT_NAMES, type StepId, type SubmitFailureReason, type WidgetEventName } from "../src/widget/types";
 import type { RequestFailure } from "../src/widget/submit";
+import type { DisplayMode } from "./attributes";
 
-export type DisplayMode = "inline" | "popup" | "floating";
+export type { DisplayMode };
 
 export interface ClinicBookingReadyDetail {
   mode: DisplayMode;
@@ -68,54 +69,4 @@ export function dispatchClinicEvent<N extends ClinicBookingEventName>(
   detail: ClinicBookingEventDetail<N>,
 ): void {
   target.dispatchEvent(new CustomEvent(`${EVENT_PREFIX}${name}`, { detail, bubbles: true, composed: true }));
-}
-
-type Loose = Record<string, unknown>;
-const text = (value: unknown): value is string => typeof value === "string";
-const count = (value: unknown): number => (typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : 0);
-
-/**
- * Copies only the documented fields of what the widget emitted, so a field added inside the
- * widget cannot reach the host page (or its analytics) unreviewed. Null drops the event.
- */
-export function hostDetail<N extends ClinicBookingEventName>(
-  name: N,
-  raw: object,
-  mode: DisplayMode,
-): ClinicBookingEventDetail<N> | null;
-export function hostDetail(name: ClinicBookingEventName, raw: object, mode: DisplayMode): ClinicBookingEventDetail<ClinicBookingEventName> | null {
-  const d = raw as Loose;
-  switch (name) {
-    case "ready":
-      return { mode, locale: text(d.locale) ? d.locale : "en" };
-    case "step": {
-      const step = STEP_IDS.find((id) => id === d.step);
-      return step ? { step, index: count(d.index), of: count(d.of) } : null;
-    }
-    case "submitted":
-      if (!text(d.reference)) return null;
-      return {
-        reference: d.reference,
-        kind: d.kind === "callback" ? "callback" : "booking",
-        status: d.status === "needs-review" ? "needs-review" : "confirmed",
-        sessions: count(d.sessions),
-      };
-    case "error":
-      return widgetError(d);
-  }
-}
-
-function widgetError(d: Loose): ClinicBookingErrorDetail | null {
-  switch (d.kind) {
-    case "slot-taken":
-      return { kind: "slot-taken" };
-    case "invalid":
-      return { kind: "invalid", count: count(d.count) };
-    case "failed": {
-      const reason = SUBMIT_FAILURE_REASONS.find((r) => r === d.reason);
-      return reason ? { kind: "failed", reason, retryable: d.retryable === true } : null;
-    }
-    default:
-      return null;
-  }
 }

@@ -1,4 +1,4 @@
-import type { DisplayMode } from "./events";
+import type { DisplayMode } from "./attributes";
 
 export interface FrameLabels {
   /** Accessible name of the dialog: the clinic's name. */

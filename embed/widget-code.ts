@@ -4,6 +4,8 @@ import { mountWidget } from "../src/widget/mount";
 import { createAvailabilityClient, createHttpTransport } from "../src/widget/submit";
 import type { WidgetHandle, WidgetOptions } from "../src/widget/types";
 
+export { hostEvents } from "./host-events";
+
 export type EmbeddedWidgetOptions = Omit<WidgetOptions, "transport" | "fetchAvailability" | "config"> & { config: ClinicConfig };
 
 /** Mounts the flow talking to the config's own receiver. */

@@ -1,65 +1,36 @@
-import { computed } from "@preact/signals";
-import { useEffect, useMemo, useRef } from "preact/hooks";
-import { createTranslator } from "./i18n/t";
+import type { ComponentType } from "preact";
+import { useMemo } from "preact/hooks";
 import type { WidgetModel } from "./models/widget";
-import { ConfirmationStep } from "./steps/ConfirmationStep";
-import { DetailsStep } from "./steps/DetailsStep";
-import { HealthStep } from "./steps/HealthStep";
-import { ReviewStep } from "./steps/ReviewStep";
 import { ServiceStep } from "./steps/ServiceStep";
-import { TimeStep } from "./steps/TimeStep";
 import type { StepId } from "./types";
-import type { Announcer } from "./ui/announcer";
-import { ViewContext, WidgetContext, type ViewContextValue, type WidgetContextValue } from "./ui/context";
-import { WidgetLayout } from "./ui/WidgetLayout";
+import { WidgetContext, type WidgetContextValue } from "./ui/context";
 import { Stepper } from "./ui/Stepper";
+import { WidgetLayout } from "./ui/WidgetLayout";
 
-const STEP_COMPONENTS: Record<StepId, () => preact.JSX.Element | null> = {
-  service: ServiceStep,
-  health: HealthStep,
-  time: TimeStep,
-  details: DetailsStep,
-  review: ReviewStep,
-  confirmation: ConfirmationStep,
-};
-
-/** Owns the model's lifetime on screen: its effects, the live region and the unsaved-form warning. */
-export function App(props: { model: WidgetModel; announcer: Announcer; idPrefix: string; navigated?: boolean }) {
-  const { model, announcer, idPrefix } = props;
-  // True when the client already pressed Continue on the early-painted step: the next heading takes focus.
-  const hasNavigated = useRef(props.navigated === true);
-  const i18n = useMemo(
-    () => computed(() => createTranslator(model.locale.value, model.config.locales, model.config.clinic.address.country)),
-    [model],
-  );
-  const view = useMemo<ViewContextValue>(() => ({ translator: () => i18n.value, idPrefix, hasNavigated }), [i18n, idPrefix]);
-  const context = useMemo<WidgetContextValue>(() => ({ model, announcer, i18n }), [model, announcer, i18n]);
-  useEffect(() => model.start(), [model]);
-  useLeaveWarning(model.dirty.value);
-
-  const step = model.flow.current.value;
-  const Step = STEP_COMPONENTS[step];
-  return (
-    <ViewContext.Provider value={view}>
-      <WidgetContext.Provider value={context}>
-        <WidgetLayout clinicName={model.config.clinic.name} stepper={<Stepper />} status={announcer.message.value}>
-          <Step key={step} />
-        </WidgetLayout>
-      </WidgetContext.Provider>
-    </ViewContext.Provider>
-  );
+/** What the flow's code brings when it arrives. */
+export interface FlowParts {
+  model: WidgetModel;
+  steps: Readonly<Record<StepId, ComponentType>>;
 }
 
-/** While answers are unsent, closing or leaving the page asks first; never after the booking is made. */
-function useLeaveWarning(dirty: boolean): void {
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      // Older browsers show the prompt only when returnValue is set.
-      event.returnValue = "";
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+export type Shell = Omit<WidgetContextValue, "model">;
+
+/**
+ * The widget on screen: the live region, the stepper and the current step. Until the flow is there
+ * (`flow` null) the service step is all there is; when it comes, the same tree renders on, so the
+ * step's nodes, the client's choice and the focus stay where they are.
+ */
+export function App({ shell, flow }: { shell: Shell; flow: FlowParts | null }) {
+  const model = flow?.model ?? null;
+  const context = useMemo<WidgetContextValue>(() => ({ ...shell, model }), [shell, model]);
+
+  const step = shell.first.flow.current.value;
+  const Step = flow ? flow.steps[step] : ServiceStep;
+  return (
+    <WidgetContext.Provider value={context}>
+      <WidgetLayout clinicName={shell.first.config.value.clinicName} stepper={<Stepper />} status={shell.announcer.message.value}>
+        <Step key={step} />
+      </WidgetLayout>
+    </WidgetContext.Provider>
+  );
 }

@@ -1,19 +1,24 @@
-import { render } from "preact";
-import { App } from "./App";
+import { effect } from "@preact/signals";
+import { CATALOGUES } from "./i18n/t";
+import { languageOf } from "../core/locale";
 import { resolveLocale } from "./i18n/locale";
-import { newIdempotencyKey } from "./models/idempotency";
+import { firstStepConfigOf } from "./models/first-step-config";
 import { createWidgetModel } from "./models/widget";
-import { adoptWidgetStyles } from "./styles/flow";
+import { paintFirstStep } from "./paint";
+import { STEP_COMPONENTS } from "./steps";
+import { adoptFlowStyles } from "./styles/flow";
 import type { StepId, WidgetHandle, WidgetOptions, WidgetPrefill } from "./types";
-import { createAnnouncer } from "./ui/announcer";
 
 /**
- * Renders the booking flow into `root` (a shadow root, or an element inside one).
- * Nothing happens at import: every effect starts here and stops in `unmount`.
+ * Renders the booking flow into `root` (a shadow root, or an element inside one), or carries on
+ * from the service step `options.painted` already shows. Nothing happens at import: every effect
+ * starts here and stops in `unmount`.
  */
 export function mountWidget(root: ShadowRoot | HTMLElement, options: WidgetOptions): WidgetHandle {
   const { config } = options;
   const locale = resolveLocale([options.locale, options.pageLocale, ...config.locales]);
+  const painted =
+    options.painted ?? paintFirstStep(root, { config: firstStepConfigOf(config), locale, catalogue: CATALOGUES[languageOf(locale) ?? "en"] });
   const model = createWidgetModel({
     config,
     locale,
@@ -23,28 +28,22 @@ export function mountWidget(root: ShadowRoot | HTMLElement, options: WidgetOptio
     emit: options.emit,
     prefill: options.prefill,
     clientTimeZone: options.clientTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    firstStep: painted.first,
   });
-  const announcer = createAnnouncer();
-  const container = root.ownerDocument.createElement("div");
-  container.className = "cb-host";
-  root.appendChild(container);
-  const dropStyles = adoptWidgetStyles(container);
-  const idPrefix = `cb${newIdempotencyKey().slice(0, 8)}`;
-  const { resume } = options;
-  if (resume?.serviceId) model.service.choose(resume.serviceId, resume.minutes ?? undefined);
-  // The message the client saw stays, on the same controls: the choice is checked as Continue did.
-  if (resume?.refused && !resume.continued) model.service.validate();
-  render(<App model={model} announcer={announcer} idPrefix={idPrefix} navigated={resume?.continued === true} />, container);
-  if (resume?.continued) model.continueStep();
-  else if (resume?.focus) restoreFocus(container, resume.focus);
+  const dropStyles = adoptFlowStyles(painted.container);
+  painted.continueWith({ model, steps: STEP_COMPONENTS }, CATALOGUES);
+  // A Continue the client pressed while the flow was on its way: the next step opens, its heading focused.
+  if (painted.first.continuedEarly()) model.continueStep();
   options.emit("ready", { locale: model.locale.value });
+  const stopEffects = model.start();
+  const stopWarning = warnBeforeLeaving(painted.container.ownerDocument.defaultView, () => model.dirty.value);
 
   return {
     unmount() {
+      stopWarning();
+      stopEffects();
       model.dispose();
-      render(null, container);
-      container.remove();
-      announcer.dispose();
+      painted.unmount();
       dropStyles();
     },
     setLocale(next: string) {
@@ -59,12 +58,16 @@ export function mountWidget(root: ShadowRoot | HTMLElement, options: WidgetOptio
   };
 }
 
-function restoreFocus(container: HTMLElement, focus: string): void {
-  const target =
-    focus === "heading"
-      ? container.querySelector<HTMLElement>(".cb-step__heading")
-      : Array.from(container.querySelectorAll<HTMLElement>("input, .cb-button--primary")).find((element) =>
-          element instanceof HTMLInputElement ? `input:${element.value}` === focus : focus === "continue",
-        );
-  target?.focus();
+/** While answers are unsent, closing or leaving the page asks first; never after the booking is made. */
+function warnBeforeLeaving(view: Window | null, dirty: () => boolean): () => void {
+  return effect(() => {
+    if (!view || !dirty()) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = "";
+    };
+    view.addEventListener("beforeunload", warn);
+    return () => view.removeEventListener("beforeunload", warn);
+  });
 }

@@ -2,6 +2,7 @@ import type { Booking, BookingRequest } from "../core/booking/contract";
 import type { ClinicConfig } from "../core/config";
 import type { Issue } from "../core/result";
 import type { BusyInterval } from "../core/slots";
+import type { PaintedWidget } from "./paint";
 
 export type { Booking, BookingRequest, BusyInterval, ClinicConfig, Issue };
 
@@ -35,18 +36,6 @@ export interface WidgetPrefill {
   serviceId?: string;
 }
 
-/** Where the client was on the early-painted service step when the flow took over. */
-export interface ResumeState {
-  serviceId: string | null;
-  minutes: number | null;
-  /** Continue was pressed before the flow was there. */
-  continued: boolean;
-  /** Continue was refused and its message is on screen: the flow shows it too. */
-  refused?: boolean;
-  /** "input:<value>", "continue" or "heading" (anything else inside the step): where focus was. */
-  focus: string | null;
-}
-
 /** Every step, in the order of a booking's flow. */
 export const STEP_IDS = ["service", "health", "time", "details", "review", "confirmation"] as const;
 export type StepId = (typeof STEP_IDS)[number];
@@ -58,8 +47,8 @@ export interface WidgetOptions {
   /** The host page's `<html lang>`, read by the embed. */
   pageLocale?: string;
   prefill?: WidgetPrefill;
-  /** Carries on from the early-painted service step. */
-  resume?: ResumeState;
+  /** The service step painted before the config was checked (`paintFirstStep`): the flow carries on from it. */
+  painted?: PaintedWidget;
   /** The client's IANA zone; defaults to the browser's. Their own time is shown when it differs from the clinic's. */
   clientTimeZone?: string;
   /** Clock for tests and demos; defaults to the real time. */

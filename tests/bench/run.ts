@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the slot search, then the paint and receiver benchmarks. Each prints its own
- * figures; ratios are against baselines measured in the same run. `npm run bench -- slots` (or
- * `paint`, `receiver`, several at once) runs only those.
+ * figures; ratios are against baselines measured in the same run. `npm run bench -- paint` (or
+ * `slots`, `receiver`, several at once) runs only those parts.
  */
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -11,14 +11,15 @@ import { printReceiver, runReceiverBench } from "./receiver.bench";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PARTS = ["slots", "paint", "receiver"] as const;
+type Part = (typeof PARTS)[number];
 
 const asked = process.argv.slice(2);
-const unknown = asked.filter((part) => !PARTS.some((known) => known === part));
+const unknown = asked.filter((name) => !PARTS.some((part) => part === name));
 if (unknown.length > 0) {
-  console.error(`unknown bench ${unknown.join(", ")}; expected some of ${PARTS.join(", ")}`);
+  console.error(`unknown bench part ${unknown.join(", ")}; expected ${PARTS.join(", ")}`);
   process.exit(2);
 }
-const runs = (part: (typeof PARTS)[number]) => asked.length === 0 || asked.includes(part);
+const runs = (part: Part) => asked.length === 0 || asked.includes(part);
 
 if (runs("slots")) {
   console.log("== slots ==");

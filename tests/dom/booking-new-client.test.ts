@@ -25,7 +25,9 @@ describe("a new client books one session", () => {
 
     await heading("Choose a service");
     const clinical = screen.getByRole("group", { name: "Clinical massage" });
-    expect(within(clinical).getAllByRole("listitem").map((badge) => badge.textContent)).toContain(
+    // An offer for every service is said once, above the cards.
+    const offers = screen.getByRole("list", { name: "Offers on every service" });
+    expect(within(offers).getAllByRole("listitem").map((badge) => badge.textContent)).toContain(
       "Offer: 20% off your first visit · first visit only · until March 31, 2027",
     );
     expect(within(clinical).getByRole("radio", { name: /60 min/ }).getAttribute("aria-label")).toMatch(/^Clinical massage, 60 min.*\$115\.00$/);

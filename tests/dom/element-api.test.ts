@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import type { WidgetHandle, WidgetOptions } from "../../src/widget/types";
 import { bindOpeners, createApi, findWidget } from "../../embed/api";
 import { initOptionsFromDataset } from "../../embed/dataset";
-import { defineClinicBooking, type ClinicBookingElement } from "../../embed/element";
+import { ClinicBookingElement, defineClinicBooking } from "../../embed/element";
 import type { ClinicBookingErrorDetail } from "../../embed/events";
 
 const prefills = vi.hoisted(() => [] as unknown[]);
@@ -140,6 +140,31 @@ describe("the snippet's data-* attributes", () => {
     script.dataset.label = "Book now";
     script.dataset.src = "https://cdn.example/clinic-booking.js";
     expect(initOptionsFromDataset(script.dataset)).toEqual({ configUrl: "/api/config", mode: "floating", label: "Book now" });
+  });
+
+  it("give the element each attribute it has, the client's prefill included", () => {
+    document.body.innerHTML = `<div id="book"></div>`;
+    const script = document.createElement("script");
+    script.dataset.target = "#book";
+    script.dataset.id = "main";
+    const values: Record<string, string> = {};
+    for (const name of ClinicBookingElement.observedAttributes) {
+      values[name] = name === "mode" ? "popup" : `${name} value`;
+      script.setAttribute(`data-${name}`, values[name]);
+    }
+    const options = initOptionsFromDataset(script.dataset);
+    expect(options?.prefill).toEqual({ name: "name value", email: "email value", serviceId: "service value" });
+    const element = api("init", options ?? {});
+    expect(element?.id).toBe("main");
+    expect(element?.parentElement?.id).toBe("book");
+    for (const name of ClinicBookingElement.observedAttributes) expect(element?.getAttribute(name), name).toBe(values[name]);
+  });
+
+  it("leave out a display mode the element does not have", () => {
+    const script = document.createElement("script");
+    script.dataset.config = "/api/config";
+    script.dataset.mode = "sidebar";
+    expect(initOptionsFromDataset(script.dataset)).toEqual({ configUrl: "/api/config" });
   });
 });
 

@@ -11,13 +11,13 @@ vi.mock("../../embed/widget-code", () => support.flowWithoutNetwork());
 /** The French catalogue as the first paint gets it: held back, or not downloadable at all. */
 const french = vi.hoisted(() => ({ held: null as Promise<void> | null, unavailable: false }));
 
-vi.mock("../../src/widget/preview/preview-translator", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../src/widget/preview/preview-translator")>();
+vi.mock("../../src/widget/i18n/first-step", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../../src/widget/i18n/first-step")>();
   return {
-    async previewTranslator(...args: Parameters<typeof actual.previewTranslator>) {
+    async firstStepCatalogue(locale: string) {
       if (french.unavailable) return null;
-      if (french.held && args[0].startsWith("fr")) await french.held;
-      return actual.previewTranslator(...args);
+      if (french.held && locale.startsWith("fr")) await french.held;
+      return actual.firstStepCatalogue(locale);
     },
   };
 });
@@ -72,7 +72,7 @@ describe("a first step that could not be painted early", () => {
     await vi.waitFor(() => expect(ready).toHaveLength(1), LOADED);
     expect(painted).toEqual([en["service.heading"]]);
     expect(code.mounts).toHaveLength(1);
-    expect(code.mounts[0]?.resume).toBeUndefined();
+    expect(code.mounts[0]?.painted).toBeUndefined();
     expect(root.querySelector("slot")).toBeNull();
     expect(root.querySelectorAll('[part="widget"]')).toHaveLength(1);
   });

@@ -56,42 +56,49 @@ describe("the first step, painted before the flow's code is there", () => {
     const card = (name: string) => query.getByRole("group", { name });
     // What a "Book this" button does: prefill, then open.
     element.prefill({ serviceId: "sports-massage" });
-    expect(card("Sports massage").className).toContain("cb-card--chosen");
+    await vi.waitFor(() => expect(card("Sports massage").className).toContain("cb-card--chosen"));
 
     await user().click(query.getByRole("radio", { name: /^Deep tissue massage, 30 min/ }));
     element.prefill({ serviceId: "trigger-point" });
     element.setAttribute("service", "clinical-massage");
-    expect(card("Trigger point therapy").className).not.toContain("cb-card--chosen");
-    expect((query.getByRole("radio", { name: /^Deep tissue massage, 30 min/ }) as HTMLInputElement).checked).toBe(true);
 
+    const chosen = query.getByRole("radio", { name: /^Deep tissue massage, 30 min/ });
     code.release();
-    await vi.waitFor(() => expect(code.mounts).toHaveLength(1), LOADED);
-    expect(code.mounts[0]?.resume).toMatchObject({ serviceId: "deep-tissue", minutes: 30 });
-    expect((query.getByRole("radio", { name: /^Deep tissue massage, 30 min/ }) as HTMLInputElement).checked).toBe(true);
+    // The flow renders the step at once when it takes over: what it shows is the model's state.
+    await vi.waitFor(() => expect(element.clinicConfig).not.toBeNull(), LOADED);
+    expect(code.mounts).toHaveLength(1);
+    expect(query.getByRole("radio", { name: /^Deep tissue massage, 30 min/ })).toBe(chosen);
+    expect((chosen as HTMLInputElement).checked).toBe(true);
+    expect(card("Trigger point therapy").className).not.toContain("cb-card--chosen");
+    expect(card("Clinical massage").className).not.toContain("cb-card--chosen");
   });
 
-  it("hands the choice and the focused control over to the flow", async () => {
+  it("goes on as the flow's step: the same controls, the choice and the focus stay, the deals appear", async () => {
     const element = createElement();
+    const ready = eventsOf(element, "ready");
     const { root, query } = await previewOf(element);
     const early = query.getByRole("radio", { name: /^Sports massage, 45 min/ });
     await user().click(early);
     expect(root.activeElement).toBe(early);
+    // Deal badges need the checked config: none before the flow.
+    expect(query.queryAllByText(/^Offer: /)).toEqual([]);
 
     code.release();
-    await vi.waitFor(() => expect(code.mounts).toHaveLength(1), LOADED);
-    expect(code.mounts[0]?.resume).toEqual({ serviceId: "sports-massage", minutes: 45, continued: false, focus: "input:sports-massage:45" });
-
+    await vi.waitFor(() => expect(ready).toHaveLength(1), LOADED);
+    expect(query.getAllByText(/^Offer: /).length).toBeGreaterThan(0);
     const late = query.getByRole("radio", { name: /^Sports massage, 45 min/ }) as HTMLInputElement;
-    expect(late).not.toBe(early);
-    expect(early.isConnected).toBe(false);
+    expect(late).toBe(early);
     expect(late.checked).toBe(true);
     expect(root.activeElement).toBe(late);
     expect(query.getAllByRole("radio")).toHaveLength(radioCount());
-    // One step on screen: the preview is gone, not left beside the flow.
     expect(root.querySelectorAll("section.cb-step")).toHaveLength(1);
+
+    // The flow's own rules now: Continue leads to the health step.
+    await user().click(query.getByRole("button", { name: en["nav.continue"] }));
+    await query.findByRole("heading", { level: 2, name: en["step.health"] });
   });
 
-  it("keeps focus in the step when it was on something other than a radio or Continue", async () => {
+  it("keeps focus in the step when it was on something other than a radio", async () => {
     const element = createElement();
     const { root, query } = await previewOf(element);
     const heading = query.getByRole("heading", { level: 2 });
@@ -99,24 +106,25 @@ describe("the first step, painted before the flow's code is there", () => {
     expect(root.activeElement).toBe(heading);
 
     code.release();
-    await vi.waitFor(() => expect(code.mounts).toHaveLength(1), LOADED);
-    expect(code.mounts[0]?.resume).toMatchObject({ focus: "heading" });
-    const late = query.getByRole("heading", { level: 2 });
-    expect(late).not.toBe(heading);
-    expect(root.activeElement).toBe(late);
+    await vi.waitFor(() => expect(element.clinicConfig).not.toBeNull(), LOADED);
+    expect(query.getByRole("heading", { level: 2 })).toBe(heading);
+    expect(root.activeElement).toBe(heading);
   });
 
-  it("carries a Continue pressed early on to the next step", async () => {
+  it("carries a Continue pressed early on to the next step, its heading focused", async () => {
     const element = createElement();
-    const { query } = await previewOf(element);
+    const { root, query } = await previewOf(element);
     await user().click(query.getByRole("radio", { name: /^Clinical massage, 60 min/ }));
     await user().click(query.getByRole("button", { name: en["nav.continue"] }));
     // Continue waits for the flow.
     expect(query.getByRole("heading", { level: 2 }).textContent).toBe(en["service.heading"]);
 
     code.release();
-    await query.findByRole("heading", { level: 2, name: en["step.health"] }, LOADED);
-    expect(code.mounts[0]?.resume).toMatchObject({ serviceId: "clinical-massage", minutes: 60, continued: true });
+    const health = await query.findByRole("heading", { level: 2, name: en["step.health"] }, LOADED);
+    await vi.waitFor(() => expect(root.activeElement).toBe(health));
+    await user().click(query.getByRole("button", { name: en["nav.back"] }));
+    await query.findByRole("heading", { level: 2, name: en["service.heading"] });
+    expect((query.getByRole("radio", { name: /^Clinical massage, 60 min/ }) as HTMLInputElement).checked).toBe(true);
   });
 });
 
@@ -142,7 +150,7 @@ describe("a config the schema refuses", () => {
     expect(errors[0]).toMatchObject({ kind: "config", issues: [{ path: "policies" }] });
     expect(ready).toEqual([]);
     expect(code.mounts).toHaveLength(0);
-    // The preview's stylesheet leaves with it.
+    // The painted step's stylesheet leaves with it.
     expect(root.adoptedStyleSheets).toHaveLength(elementSheets);
   });
 

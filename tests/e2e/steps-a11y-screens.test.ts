@@ -1,16 +1,14 @@
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Locator, Page } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AXE_SCRIPT, axeViolations, type AxeViolation } from "./support/axe";
 import { openPage, startE2E, type E2E } from "./support/browser";
 import { answerHealth, continueButton, fillDetails, pickFirstSlot, waitForStep, widget } from "./support/flow";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
-const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 let env: E2E;
 beforeAll(async () => {
@@ -20,32 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.close();
 });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-/** axe-core on the widget element (it walks open shadow roots); only what a failure message needs. */
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  return page.evaluate(async (tags) => {
-    interface AxeResult {
-      violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[];
-    }
-    const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<AxeResult> } }).axe;
-    const element = document.querySelector("clinic-booking");
-    if (!element) throw new Error("no <clinic-booking> on the page");
-    const result = await axe.run(element, { runOnly: { type: "tag", values: tags } });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      targets: v.nodes.map((n) => JSON.stringify(n.target)),
-    }));
-  }, WCAG_TAGS);
-}
 
 const STEPS = ["service", "health", "time", "details", "review", "confirmation"] as const;
 type Step = (typeof STEPS)[number];

@@ -28,6 +28,7 @@ export const enFirstStep = {
   "service.intro": "Pick the type of massage and how long you would like it to last.",
   "service.duration": "{minutes} min",
   "service.durationPrice": "{duration}, {price}",
+  "service.offersEveryService": "Offers on every service",
   "service.dealBadge": "Offer: {name}",
   "service.dealUntil": "until {date}",
   "service.dealNewClients": "first visit only",

@@ -30,6 +30,7 @@ export const frFirstStep = {
   "service.intro": "Choisissez le type de massage et sa durée.",
   "service.duration": "{minutes} min",
   "service.durationPrice": "{duration}, {price}",
+  "service.offersEveryService": "Offres sur tous les services",
   "service.dealBadge": "Offre : {name}",
   "service.dealUntil": "jusqu'au {date}",
   "service.dealNewClients": "première visite seulement",

@@ -7,14 +7,15 @@ import type { BusyInterval } from "../../core/slots";
 import { localDateAt } from "../../core/time";
 import { confirmationFromBooking, type Confirmation } from "./confirmation";
 import { createDetailsModel } from "./details";
-import { createFlow } from "./flow";
+import { createFirstStepModel, type FirstStepModel } from "./first-step";
+import { firstStepConfigOf } from "./first-step-config";
 import { newIdempotencyKey } from "./idempotency";
+import { offersOf } from "./offers";
 import { createIntakeModel } from "./intake";
 import { createPriceModel } from "./price";
 import { buildBookingRequest, type RequestParts } from "./request";
 import { createScheduleModel } from "./schedule";
 import { applyServerIssues } from "./server-issues";
-import { createServiceModel } from "./service";
 import { createSubmission } from "./submission";
 
 export interface WidgetModelOptions {
@@ -28,6 +29,8 @@ export interface WidgetModelOptions {
   /** The client's own zone, for showing their time beside the clinic's. */
   clientTimeZone?: string | undefined;
   newKey?: () => string;
+  /** The service step painted before the config was checked: the flow carries on from its state. */
+  firstStep?: FirstStepModel | undefined;
 }
 
 export type WidgetModel = ReturnType<typeof createWidgetModel>;
@@ -35,12 +38,14 @@ export type WidgetModel = ReturnType<typeof createWidgetModel>;
 /** The whole client flow, without any DOM: components render it and forward events to it. */
 export function createWidgetModel(options: WidgetModelOptions) {
   const { config, now, emit } = options;
-  const locale = signal(resolveLocale([options.locale, ...config.locales]));
+  const firstLocale = resolveLocale([options.locale, ...config.locales]);
+  const first = options.firstStep ?? createFirstStepModel({ config: firstStepConfigOf(config), locale: firstLocale });
+  // From here on the first step shows the checked config, with its defaults filled in.
+  first.config.value = firstStepConfigOf(config);
+  first.setLocale(firstLocale);
+  const { locale, flow, service } = first;
   const clientTimeZone = options.clientTimeZone ?? config.timeZone;
   const today = () => localDateAt(config.timeZone, now().getTime());
-
-  const flow = createFlow();
-  const service = createServiceModel(config, now);
   const intake = createIntakeModel(config, today);
   const choice = () => {
     const serviceId = service.serviceId.value;
@@ -111,9 +116,8 @@ export function createWidgetModel(options: WidgetModelOptions) {
     return true;
   }
 
-  function edit(step: StepId): void {
-    flow.goTo(step, { fromReview: flow.current.value === "review" });
-  }
+  /** The deals the service step advertises, judged now: expired ones never show. */
+  const offers = () => offersOf(config, now().toISOString());
 
   function requestParts(): RequestParts | null {
     const chosen = choice();
@@ -213,12 +217,8 @@ export function createWidgetModel(options: WidgetModelOptions) {
   }
 
   function applyPrefill(values: WidgetPrefill): void {
-    if (values.serviceId && service.serviceId.value === null) service.choose(values.serviceId);
+    first.applyPrefill(values);
     details.prefill(values);
-  }
-
-  function setLocale(next: string): void {
-    locale.value = resolveLocale([next, locale.value]);
   }
 
   /** Another booking after a confirmation: a clean form. */
@@ -265,10 +265,11 @@ export function createWidgetModel(options: WidgetModelOptions) {
     dirty,
     isComplete,
     continueStep,
-    back: () => flow.back(),
-    edit,
+    back: first.back,
+    edit: first.edit,
+    offers,
     submit,
-    setLocale,
+    setLocale: first.setLocale,
     applyPrefill,
     startOver,
     start,

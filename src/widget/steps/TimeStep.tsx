@@ -1,6 +1,6 @@
 import { useEffect } from "preact/hooks";
 import { useT, useWidget } from "../ui/context";
-import { ErrorText } from "../ui/Field";
+import { ErrorText } from "../ui/ErrorText";
 import { PriceSummary } from "../ui/PriceSummary";
 import { StepFrame } from "../ui/StepFrame";
 import { PromoField } from "./time/PromoField";

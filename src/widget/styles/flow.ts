@@ -1,9 +1,5 @@
 import flow from "./flow.css?inline";
-import { adoptBaseStyles } from "./base";
 import { adoptStyles } from "./stylesheet";
 
-/** Every step of the flow: the base sheet and the flow's own. */
-export function adoptWidgetStyles(container: Node): () => void {
-  const drops = [adoptBaseStyles(container), adoptStyles(container, flow)];
-  return () => drops.forEach((drop) => drop());
-}
+/** The steps after the first, added to the base sheet the first step was painted with. */
+export const adoptFlowStyles = (container: Node): (() => void) => adoptStyles(container, flow);

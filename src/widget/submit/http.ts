@@ -34,7 +34,8 @@ export interface AttemptOptions {
 
 /**
  * One fetch with its own deadline. The deadline also covers reading the body: a receiver
- * that sends headers and then stalls is as unusable as one that never answers.
+ * that sends headers and then stalls is as unusable as one that never answers (the read is
+ * ended here too, for a response whose body is not tied to the signal, such as the loader's).
  */
 export async function attempt<T>(
   fetchFn: FetchLike,
@@ -56,7 +57,7 @@ export async function attempt<T>(
   try {
     const response = await fetchFn(url, { ...init, signal: controller.signal });
     if (isRedirect(response)) return { kind: "redirect" };
-    return { kind: "done", value: await read(response) };
+    return { kind: "done", value: await untilAborted(read(response), controller.signal) };
   } catch (error) {
     if (signal?.aborted) return { kind: "aborted" };
     if (timedOut) return { kind: "timeout" };
@@ -65,6 +66,17 @@ export async function attempt<T>(
     clearTimeout(timer);
     signal?.removeEventListener("abort", forwardAbort);
   }
+}
+
+/** `work`, unless `signal` aborts first: then an AbortError. */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason instanceof Error ? signal.reason : new DOMException("aborted", "AbortError"));
+    if (signal.aborted) return abort();
+    signal.addEventListener("abort", abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
 }
 
 /** The body as JSON, or undefined when it is empty or not JSON: callers validate the shape anyway. */

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { ErrorText } from "./Field";
+import { ErrorText } from "./ErrorText";
 import { describedBy, useIds } from "./ids";
 
 interface CheckboxFieldProps {

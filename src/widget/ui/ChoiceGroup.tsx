@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useT } from "./context";
-import { ErrorText } from "./Field";
+import { ErrorText } from "./ErrorText";
 import { describedBy, useIds } from "./ids";
 
 export interface Choice {

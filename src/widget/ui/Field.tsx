@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useT } from "./context";
+import { ErrorText } from "./ErrorText";
 import { describedBy, useIds } from "./ids";
 
 export interface ControlA11y {
@@ -42,16 +43,5 @@ export function Field({ label, hint, error, required = false, children }: FieldP
       {children(a11y)}
       {error && <ErrorText id={errorId} text={error} />}
     </div>
-  );
-}
-
-export function ErrorText({ id, text }: { id?: string | undefined; text: string }) {
-  return (
-    <p class="cb-error" id={id} part="error">
-      <span class="cb-error__icon" aria-hidden="true">
-        !
-      </span>
-      {text}
-    </p>
   );
 }

@@ -1,9 +1,9 @@
 import { useContext, useId } from "preact/hooks";
-import { ViewContext } from "./context";
+import { WidgetContext } from "./context";
 
 /** Ids unique per widget instance: two widgets on one page must not share a label target. */
 export function useIds(): (suffix: string) => string {
-  const prefix = useContext(ViewContext)?.idPrefix ?? "cb";
+  const prefix = useContext(WidgetContext)?.idPrefix ?? "cb";
   const base = useId().replace(/[^A-Za-z0-9_-]/g, "");
   return (suffix) => `${prefix}-${base}-${suffix}`;
 }

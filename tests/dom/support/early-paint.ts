@@ -2,6 +2,7 @@ import { within } from "@testing-library/preact";
 import { readFileSync } from "node:fs";
 import { afterEach, beforeAll, beforeEach } from "vitest";
 import { resolve } from "node:path";
+import { hostEvents } from "../../../embed/host-events";
 import type { EmbeddedWidgetOptions } from "../../../embed/widget-code";
 import type { ClinicBookingElement } from "../../../embed/element";
 import { en } from "../../../src/widget/i18n/en";
@@ -66,6 +67,7 @@ export function heldAfterPaint() {
 /** For `vi.mock("../../embed/widget-code", ...)`: the real flow, with the network faked so nothing leaves the test. */
 export function flowWithoutNetwork() {
   return {
+    hostEvents,
     mountEmbeddedWidget(container: HTMLElement, options: EmbeddedWidgetOptions): WidgetHandle {
       held.mounts.push(options);
       return mountWidget(container, {

@@ -1,9 +1,11 @@
 import type { Deal, Service } from "../../../core/config";
 import { useT } from "../../ui/context";
+import { DealBadges } from "./DealBadges";
 
 interface ServiceCardProps {
   service: Service;
-  deals: Deal[];
+  /** The deals of this service alone; those every service has are said above the list. */
+  deals: readonly Deal[];
   currency: string;
   /** Shared by every card: one radio group across all services and lengths. */
   groupName: string;
@@ -21,17 +23,7 @@ export function ServiceCard({ service, deals, currency, groupName, selected, inv
     <fieldset class={`cb-card${isChosen ? " cb-card--chosen" : ""}`} part="service-card" aria-describedby={describedBy}>
       <legend class="cb-card__title">{name}</legend>
       <p class="cb-card__description">{t.text(service.description)}</p>
-      {deals.length > 0 && (
-        <ul class="cb-badges">
-          {deals.map((deal) => (
-            <li class="cb-badge" key={deal.id}>
-              {t.t("service.dealBadge", { name: t.text(deal.name) })}
-              {deal.newClientsOnly && <> · {t.t("service.dealNewClients")}</>}
-              {deal.validUntil && <> · {t.t("service.dealUntil", { date: t.date(deal.validUntil) })}</>}
-            </li>
-          ))}
-        </ul>
-      )}
+      {deals.length > 0 && <DealBadges deals={deals} />}
       <div class="cb-durations" role="presentation">
         {service.durations.map((d) => {
           const duration = t.t("service.duration", { minutes: d.minutes });

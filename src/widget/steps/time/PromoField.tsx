@@ -1,5 +1,5 @@
 import { useT, useWidget } from "../../ui/context";
-import { ErrorText } from "../../ui/Field";
+import { ErrorText } from "../../ui/ErrorText";
 import { useIds } from "../../ui/ids";
 
 /** A promo code only changes the price once applied; the quote says what became of it. */

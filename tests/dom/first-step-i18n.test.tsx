@@ -1,19 +1,28 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, render, screen } from "@testing-library/preact";
+import { screen } from "@testing-library/preact";
 import userEvent from "@testing-library/user-event";
 import demo from "../../demo/clinic.json";
 import { en } from "../../src/widget/i18n/en";
 import { fr } from "../../src/widget/i18n/fr";
 import { enFirstStep } from "../../src/widget/i18n/en-first-step";
 import { frFirstStep } from "../../src/widget/i18n/fr-first-step";
-import { translatorFor, type PartialCatalogue } from "../../src/widget/i18n/translator";
-import { readPreviewConfig, type PreviewConfig } from "../../src/widget/preview";
-import { ServicePreview, type PreviewChoice } from "../../src/widget/preview/ServicePreview";
+import type { PartialCatalogue } from "../../src/widget/i18n/translator";
+import { readFirstStepConfig, type FirstStepConfig } from "../../src/widget/models/first-step-config";
+import { paintFirstStep, type PaintedWidget } from "../../src/widget/paint";
+import type { WidgetPrefill } from "../../src/widget/types";
+
+let painted: PaintedWidget[] = [];
+
+function cleanup(): void {
+  for (const widget of painted) widget.unmount();
+  painted = [];
+  document.body.replaceChildren();
+}
 
 afterEach(cleanup);
 
-function previewConfig(): PreviewConfig {
-  const config = readPreviewConfig(structuredClone(demo));
+function firstStepConfig(): FirstStepConfig {
+  const config = readFirstStepConfig(structuredClone(demo));
   if (!config) throw new Error("demo/clinic.json cannot be painted early");
   return config;
 }
@@ -34,16 +43,14 @@ function recording(catalogue: PartialCatalogue): { catalogue: PartialCatalogue; 
   return { catalogue: proxy, keys };
 }
 
-/** Paints the preview, then makes it show both of its errors, so every string it has is on screen once. */
-async function paintEverything(catalogue: PartialCatalogue, locale: string, initial: PreviewChoice): Promise<HTMLElement> {
-  const config = previewConfig();
-  const translator = translatorFor(catalogue, locale, config.locales, config.country);
-  const { container } = render(
-    <ServicePreview config={config} translator={translator} idPrefix="cbtest" initial={initial} onChoose={() => {}} onContinue={() => {}} onRefuse={() => {}} />,
-  );
+/** Paints the first step as the bundle does, then makes it show its error, so every string it has is on screen once. */
+async function paintEverything(catalogue: PartialCatalogue, locale: string, prefill: WidgetPrefill): Promise<HTMLElement> {
+  const container = document.createElement("div");
+  document.body.append(container);
+  painted.push(paintFirstStep(container, { config: firstStepConfig(), locale, catalogue, prefill }));
   const user = userEvent.setup({ delay: null });
   await user.click(screen.getByRole("button", { name: catalogue["nav.continue"] }));
-  return container as HTMLElement;
+  return container;
 }
 
 /** Every piece of text a person or a screen reader gets: text nodes and the attributes read aloud. */
@@ -63,8 +70,8 @@ function everythingShown(container: HTMLElement): string[] {
 const KEY_LIKE = /\b(widget|stepper|step|service|nav|confirm|details|health|time|review)\.[a-zA-Z-]+/;
 
 describe("the early-painted step's strings", () => {
-  const nothingChosen: PreviewChoice = { serviceId: null, minutes: null };
-  const serviceOnly: PreviewChoice = { serviceId: "deep-tissue", minutes: null };
+  const nothingChosen: WidgetPrefill = {};
+  const serviceOnly: WidgetPrefill = { serviceId: "deep-tissue" };
 
   it("come only from keys English and French's first-step strings both have", async () => {
     const { catalogue, keys } = recording(en);

@@ -1,12 +1,12 @@
-import type { LocalizedText, Service } from "../../core/config";
+import type { ClinicConfig, LocalizedText, Service } from "../../core/config";
 
-/** The part of a clinic's config the service step shows. */
-export interface PreviewConfig {
+/** The part of a clinic's config the service step shows: unchecked at first, then the checked config's. */
+export interface FirstStepConfig {
   clinicName: string;
   country: string | undefined;
-  locales: string[];
+  locales: readonly string[];
   currency: string;
-  services: Service[];
+  services: readonly Service[];
 }
 
 type Json = Record<string, unknown>;
@@ -31,12 +31,12 @@ function everyItem(list: readonly unknown[], check: (item: unknown) => boolean):
  * the ordinary gives null (nothing is painted early), and the schema still decides whether the
  * widget runs at all. Only shapes are checked here, so that painting cannot throw.
  */
-export function readPreviewConfig(raw: unknown): PreviewConfig | null {
+export function readFirstStepConfig(raw: unknown): FirstStepConfig | null {
   if (!isObject(raw) || !isObject(raw.clinic) || !isText(raw.clinic.name)) return null;
   const { currency, locales, services } = raw;
   if (typeof currency !== "string" || !/^[A-Z]{3}$/.test(currency)) return null;
   if (locales !== undefined && !(Array.isArray(locales) && everyItem(locales, isLocaleTag))) return null;
-  if (!Array.isArray(services) || services.length === 0 || !everyItem(services, isPreviewService)) return null;
+  if (!Array.isArray(services) || services.length === 0 || !everyItem(services, isFirstStepService)) return null;
   const address = raw.clinic.address;
   return {
     clinicName: raw.clinic.name,
@@ -47,7 +47,18 @@ export function readPreviewConfig(raw: unknown): PreviewConfig | null {
   };
 }
 
-function isPreviewService(value: unknown): boolean {
+/** The same part of a checked config. */
+export function firstStepConfigOf(config: ClinicConfig): FirstStepConfig {
+  return {
+    clinicName: config.clinic.name,
+    country: config.clinic.address.country,
+    locales: config.locales,
+    currency: config.currency,
+    services: config.services,
+  };
+}
+
+function isFirstStepService(value: unknown): boolean {
   if (!isObject(value) || !isText(value.id) || !isLocalizedText(value.name) || !isLocalizedText(value.description)) return false;
   const { durations } = value;
   return (

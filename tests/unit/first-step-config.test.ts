@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseClinicConfig } from "../../src/core/config";
-import { readPreviewConfig, type PreviewConfig } from "../../src/widget/preview/preview-config";
+import { readFirstStepConfig, type FirstStepConfig } from "../../src/widget/models/first-step-config";
 import { demoClinicInput, demoWith, editAt, REMOVE } from "./fixtures/demo-clinic";
 import { anyValue } from "./fixtures/any-value";
 
@@ -17,16 +17,16 @@ interface DemoService {
 const demoServices = () => demoClinicInput().services as DemoService[];
 
 /** What painting relies on: it must hold for anything the guard lets through. */
-function expectPaintable(preview: PreviewConfig): void {
-  expect(typeof preview.clinicName).toBe("string");
-  expect(preview.clinicName).not.toBe("");
-  expect(preview.currency).toMatch(/^[A-Z]{3}$/);
-  expect(Array.isArray(preview.locales)).toBe(true);
-  for (let i = 0; i < preview.locales.length; i++) expect(preview.locales[i]).toMatch(/^[a-z]{2}(-[A-Z]{2})?$/);
-  expect(preview.services.length).toBeGreaterThan(0);
+function expectPaintable(shape: FirstStepConfig): void {
+  expect(typeof shape.clinicName).toBe("string");
+  expect(shape.clinicName).not.toBe("");
+  expect(shape.currency).toMatch(/^[A-Z]{3}$/);
+  expect(Array.isArray(shape.locales)).toBe(true);
+  for (let i = 0; i < shape.locales.length; i++) expect(shape.locales[i]).toMatch(/^[a-z]{2}(-[A-Z]{2})?$/);
+  expect(shape.services.length).toBeGreaterThan(0);
   // Index loops, not for-of: a hole must be seen as undefined, as a view's find() would see it.
-  for (let i = 0; i < preview.services.length; i++) {
-    const service = preview.services[i];
+  for (let i = 0; i < shape.services.length; i++) {
+    const service = shape.services[i];
     expect(typeof service?.id).toBe("string");
     expect(service?.id).not.toBe("");
     expect(service?.durations.length).toBeGreaterThan(0);
@@ -38,32 +38,32 @@ function expectPaintable(preview: PreviewConfig): void {
   }
 }
 
-describe("readPreviewConfig on the demo clinic", () => {
+describe("readFirstStepConfig on the demo clinic", () => {
   it("reads the clinic's name, currency, locales, country and every service as written", () => {
     const input = demoClinicInput();
-    const preview = readPreviewConfig(input);
-    expect(preview).not.toBeNull();
-    expect(preview?.clinicName).toBe((input.clinic as { name: string }).name);
-    expect(preview?.currency).toBe(input.currency);
-    expect(preview?.locales).toEqual(input.locales);
-    expect(preview?.country).toBe((input.clinic as { address: { country: string } }).address.country);
-    expect(preview?.services).toEqual(demoServices());
+    const shape = readFirstStepConfig(input);
+    expect(shape).not.toBeNull();
+    expect(shape?.clinicName).toBe((input.clinic as { name: string }).name);
+    expect(shape?.currency).toBe(input.currency);
+    expect(shape?.locales).toEqual(input.locales);
+    expect(shape?.country).toBe((input.clinic as { address: { country: string } }).address.country);
+    expect(shape?.services).toEqual(demoServices());
   });
 
   it("leaves out locales and the address without refusing the config", () => {
-    const preview = readPreviewConfig(demoWith({ locales: REMOVE, "clinic.address": REMOVE }));
-    expect(preview?.locales).toEqual([]);
-    expect(preview?.country).toBeUndefined();
-    expect(preview?.services.map((s) => s.id)).toEqual(demoServices().map((s) => s.id));
+    const shape = readFirstStepConfig(demoWith({ locales: REMOVE, "clinic.address": REMOVE }));
+    expect(shape?.locales).toEqual([]);
+    expect(shape?.country).toBeUndefined();
+    expect(shape?.services.map((s) => s.id)).toEqual(demoServices().map((s) => s.id));
   });
 
   it("accepts a service name given as one string for every language", () => {
-    const preview = readPreviewConfig(demoWith({ "services[0].name": "Massage" }));
-    expect(preview?.services[0]?.name).toBe("Massage");
+    const shape = readFirstStepConfig(demoWith({ "services[0].name": "Massage" }));
+    expect(shape?.services[0]?.name).toBe("Massage");
   });
 });
 
-describe("readPreviewConfig refuses shapes it cannot paint", () => {
+describe("readFirstStepConfig refuses shapes it cannot paint", () => {
   const sparse = (length: number, at: number, value: unknown): unknown[] => {
     const list: unknown[] = new Array<unknown>(length);
     list[at] = value;
@@ -113,11 +113,11 @@ describe("readPreviewConfig refuses shapes it cannot paint", () => {
   ];
 
   it.each(cases)("%s", (_name, make) => {
-    expect(readPreviewConfig(make())).toBeNull();
+    expect(readFirstStepConfig(make())).toBeNull();
   });
 
   it("sees the demo config as paintable, so each refusal above comes from its one change", () => {
-    expect(readPreviewConfig(demoClinicInput())).not.toBeNull();
+    expect(readFirstStepConfig(demoClinicInput())).not.toBeNull();
   });
 });
 
@@ -164,11 +164,11 @@ function mutated(edits: { path: string; value: unknown }[]): Record<string, unkn
 }
 
 function checkAnything(input: unknown): void {
-  const preview = readPreviewConfig(input);
-  if (preview) expectPaintable(preview);
+  const shape = readFirstStepConfig(input);
+  if (shape) expectPaintable(shape);
 }
 
-describe("readPreviewConfig never throws and only lets paintable configs through", () => {
+describe("readFirstStepConfig never throws and only lets paintable configs through", () => {
   it("on anything at all", () => {
     fc.assert(fc.property(anyValue, checkAnything), { numRuns: RUNS });
   });
@@ -204,7 +204,7 @@ describe("readPreviewConfig never throws and only lets paintable configs through
           const list = path === "services" ? (config.services as unknown[]) : durationsAt(config, path);
           if (list.length > 0) delete list[seed % list.length];
         }
-        expect(readPreviewConfig(config)).toBeNull();
+        expect(readFirstStepConfig(config)).toBeNull();
       }),
       { numRuns: 100 },
     );
@@ -217,11 +217,11 @@ describe("readPreviewConfig never throws and only lets paintable configs through
         const input = mutated(edits);
         const checked = parseClinicConfig(structuredClone(input));
         if (!checked.ok) return;
-        const preview = readPreviewConfig(input);
-        expect(preview).not.toBeNull();
-        expect(preview?.services.map((s) => s.id)).toEqual(checked.value.services.map((s) => s.id));
-        expect(preview?.currency).toBe(checked.value.currency);
-        expect(preview?.clinicName).toBe(checked.value.clinic.name);
+        const shape = readFirstStepConfig(input);
+        expect(shape).not.toBeNull();
+        expect(shape?.services.map((s) => s.id)).toEqual(checked.value.services.map((s) => s.id));
+        expect(shape?.currency).toBe(checked.value.currency);
+        expect(shape?.clinicName).toBe(checked.value.clinic.name);
       }),
       { numRuns: RUNS },
     );
