@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { googleCalendarUrl, outlookCalendarUrl, type CalendarSession } from "../../src/core/calendar";
+import { googleCalendarUrl, outlookCalendarUrl, type CalendarClinic, type CalendarSession } from "../../src/core/calendar";
 import { buildIcs } from "../../src/server/calendar/ics";
 import type { ClinicConfig } from "../../src/core/config";
 import { demoClinic } from "./fixtures/demo-clinic";
@@ -112,7 +112,7 @@ describe("buildIcs", () => {
   });
 
   it("falls back to a fixed host when the clinic has no website", () => {
-    const noWebsite: ClinicConfig = { ...config, clinic: { ...config.clinic, website: undefined } };
+    const noWebsite: CalendarClinic = { ...config, clinic: { ...config.clinic, website: undefined } };
     const [event] = events(buildIcs({ config: noWebsite, reference: "R 1", sessions: single, now: NOW }));
     expect(event && textOf(event, "uid")).toBe("R-1-0@clinic-booking");
   });
@@ -127,7 +127,7 @@ describe("buildIcs", () => {
 
   it("ends every line with CRLF and folds lines longer than 75 octets", () => {
     const longName = "Clinique de massothérapie « Les Érables » — soins cliniques, sportifs; myofasciaux 🌿 et plus";
-    const wordy: ClinicConfig = { ...config, clinic: { ...config.clinic, name: longName } };
+    const wordy: CalendarClinic = { ...config, clinic: { ...config.clinic, name: longName } };
     const text = buildIcs({ config: wordy, reference: REFERENCE, sessions: weeklySessions(3), now: NOW, locale: "fr" });
     expect(text.endsWith("\r\n")).toBe(true);
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
@@ -139,7 +139,7 @@ describe("buildIcs", () => {
   });
 
   it("escapes commas, semicolons and backslashes so independent parsers read the text back", () => {
-    const odd: ClinicConfig = { ...config, clinic: { ...config.clinic, name: "Back\\Forth; Massage, Inc." } };
+    const odd: CalendarClinic = { ...config, clinic: { ...config.clinic, name: "Back\\Forth; Massage, Inc." } };
     const [event] = events(buildIcs({ config: odd, reference: REFERENCE, sessions: single, now: NOW }));
     expect(event && textOf(event, "summary")).toBe("Massage appointment, Back\\Forth; Massage, Inc.");
   });

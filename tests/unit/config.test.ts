@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ClinicConfigSchema, compileConfig, parseClinicConfig } from "../../src/core/config";
+import { ClinicConfigSchema, compileConfig, parseClinicConfig, type ClinicConfig } from "../../src/core/config";
 import { DEFAULT_QUESTIONNAIRE } from "../../src/core/screening";
 import { dayNumber } from "../../src/core/time";
 import { visibleDeals } from "../../src/core/pricing";
@@ -276,6 +276,14 @@ describe("the compiled config", () => {
   it("serializes as the checked data alone (the receiver serves it as JSON)", () => {
     expect(Object.keys(config)).not.toContain("index");
     expect(JSON.parse(JSON.stringify(config))).toEqual(ClinicConfigSchema.parse(demoClinicInput()));
+  });
+
+  it("is lost by a spread copy, in type as at run time, so a changed config is compiled again", () => {
+    const copy = { ...config, booking: { ...config.booking, horizonDays: 30 } };
+    // @ts-expect-error: a spread copy is not a compiled config
+    const notCompiled: ClinicConfig = copy;
+    expect(Object.getOwnPropertyDescriptor(notCompiled, "index")).toBeUndefined();
+    expect(compileConfig(copy).index.therapistById.size).toBe(config.therapists.length);
   });
 
   it("indexes services and therapists by id, and the default questionnaire when it has none", () => {

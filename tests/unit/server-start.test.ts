@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ClinicConfig } from "../../src/core/config";
+import { compileConfig, type ClinicConfig } from "../../src/core/config";
 import { ConfigError } from "../../src/server/config-file";
 import { readServerEnv } from "../../src/server/env";
 import type { LogEntry } from "../../src/server/log";
@@ -91,7 +91,7 @@ describe("startServer with a parsed config", () => {
     let served: ClinicConfig | null = null;
     const server = await startServer({
       ...settings(),
-      config: ({ url }) => ({ ...serverConfig(), submit: { ...serverConfig().submit, endpoint: `${url}/api/bookings` } }),
+      config: ({ url }) => compileConfig({ ...serverConfig(), submit: { ...serverConfig().submit, endpoint: `${url}/api/bookings` } }),
       staticHandler: (config) => {
         served = config;
         return async (c, next) => (c.req.path === "/endpoint" ? c.text(config.submit.endpoint) : next());

@@ -18,10 +18,19 @@ export interface ConfigIndex {
 }
 
 /**
+ * The index as a class getter, in type only: TypeScript leaves class getters out of a spread's
+ * type, as the run time leaves out the non-enumerable index, so `{ ...config, booking }` is not a
+ * `ClinicConfig` and must go through `compileConfig` again.
+ */
+declare class Indexed {
+  get index(): ConfigIndex;
+}
+
+/**
  * A checked config, frozen, with its index (non-enumerable, so JSON and equality see the config
  * alone). Made by `parseClinicConfig`, or `compileConfig` for data that is already checked.
  */
-export type ClinicConfig = ClinicConfigData & { readonly index: ConfigIndex };
+export type ClinicConfig = ClinicConfigData & Indexed;
 
 export function compileConfig(data: ClinicConfigData): ClinicConfig {
   const clinicClosed = closedDays(data.closures);
