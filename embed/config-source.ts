@@ -17,6 +17,12 @@ export interface ConfigSources {
   endpoint: string | null;
 }
 
+/** The sources of an element: its `config` property value and attributes. */
+export function configSources(element: Element, value: unknown): ConfigSources {
+  const attribute = (name: string) => element.getAttribute(name);
+  return { value, configId: attribute("config-id"), configUrl: attribute("config"), endpoint: attribute("endpoint") };
+}
+
 export interface ConfigContext {
   /** Looks up the inline script in the tree the element lives in (document or a shadow root). */
   getElementById: (id: string) => Element | null;

@@ -6,7 +6,7 @@ import { paintFirstStep, type PaintedWidget } from "../src/widget/paint";
 import type { WidgetHandle, WidgetPrefill } from "../src/widget/types";
 import { afterNextPaint } from "./after-paint";
 import { ATTRIBUTE_NAMES, ATTRIBUTES, isAttributeName, isDisplayMode, lookupRoot, prefillFrom, type DisplayMode } from "./attributes";
-import { codeUnavailable, loadValidator, readClinicConfig, validateClinicConfig, type ConfigFailure, type ConfigSources } from "./config-source";
+import { codeUnavailable, configSources, loadValidator, readClinicConfig, validateClinicConfig, type ConfigFailure } from "./config-source";
 import { renderConfigFailure } from "./error-panel";
 import { dispatchClinicEvent, type ClinicBookingEventMap } from "./events";
 import { buildFrame, type Frame, type FrameLabels } from "./frame";
@@ -165,7 +165,7 @@ export class ClinicBookingElement extends ElementBase {
     const root = this.#shadow();
     // Until the widget is there, the element's own content (a "loading… or call us" line) shows.
     root.replaceChildren(this.ownerDocument.createElement("slot"));
-    const read = await readClinicConfig(this.#sources(), {
+    const read = await readClinicConfig(configSources(this, this.#configValue), {
       getElementById: (id) => lookupRoot(this).getElementById(id),
       baseUrl: this.ownerDocument.baseURI,
       signal: loading.abort.signal,
@@ -257,15 +257,6 @@ export class ClinicBookingElement extends ElementBase {
     if (state.kind === "mounted") state.handle.unmount();
     this.#state = { kind: "idle" };
     this.shadowRoot?.replaceChildren();
-  }
-
-  #sources(): ConfigSources {
-    return {
-      value: this.#configValue,
-      configId: this.getAttribute("config-id"),
-      configUrl: this.getAttribute("config"),
-      endpoint: this.getAttribute("endpoint"),
-    };
   }
 
   /** The clinic's name and locales as far as they are known: checked, or as painted early. */

@@ -30,7 +30,8 @@ const INTL_WATCH = `
       apply(target, self, args) { note(name); return Reflect.apply(target, self, args); },
     });
   };
-  for (const name of ["NumberFormat", "DateTimeFormat", "PluralRules", "ListFormat", "RelativeTimeFormat", "DisplayNames", "Collator", "Segmenter"]) watch(Intl, name);
+  // getCanonicalLocales builds no formatter, but its first call also starts up ICU (a few ms at 4x).
+  for (const name of ["NumberFormat", "DateTimeFormat", "PluralRules", "ListFormat", "RelativeTimeFormat", "DisplayNames", "Collator", "Segmenter", "getCanonicalLocales"]) watch(Intl, name);
   watch(Number.prototype, "toLocaleString");
   for (const name of ["toLocaleString", "toLocaleDateString", "toLocaleTimeString"]) watch(Date.prototype, name);
   watch(String.prototype, "localeCompare");

@@ -52,6 +52,16 @@ describe("translator", () => {
     expect(t.money(9200, "CAD")).toMatch(/^92,00\s\$$/);
   });
 
+  it("completes a bare language with the clinic's country, however the country is written", () => {
+    for (const region of ["CA", "ca", "Ca"]) expect(createTranslator("en", [], region).money(9200, "CAD"), region).toBe("$92.00");
+    // Without the region, Intl writes Canadian dollars for an English page as "CA$".
+    expect(createTranslator("en").money(9200, "CAD")).toBe("CA$92.00");
+    expect(createTranslator("en-GB", [], "CA").locale).toBe("en-GB");
+    // A UN M.49 region goes through Intl; one it refuses leaves the language alone.
+    expect(createTranslator("en", [], "150").money(9200, "EUR")).toBe(new Intl.NumberFormat("en-150", { style: "currency", currency: "EUR" }).format(92));
+    expect(createTranslator("en", [], "not a region").money(9200, "CAD")).toBe("CA$92.00");
+  });
+
   it("returns undefined for codes it does not know, so callers can fall back", () => {
     const t = createTranslator("en");
     expect(t.maybe("triage.reason.some-clinic-rule")).toBeUndefined();

@@ -65,6 +65,8 @@ export function translatorFor(catalogue: PartialCatalogue, locale: string, clini
 
 function formattingLocale(locale: string, region: string | undefined): string {
   if (locale.includes("-") || !region) return locale;
+  // "CA" needs no Intl to be written "en-CA"; the first Intl call of a page starts up ICU.
+  if (/^[a-z]{2}$/i.test(region)) return `${locale}-${region.toUpperCase()}`;
   try {
     return Intl.getCanonicalLocales(`${locale}-${region}`)[0] ?? locale;
   } catch {
