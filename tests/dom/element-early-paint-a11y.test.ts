@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import userEvent from "@testing-library/user-event";
 import { defineClinicBooking } from "../../embed/element";
 import { en } from "../../src/widget/i18n/en";
-import { createElement, earlyPaintLifecycle, LOADED, previewOf, shadowOf } from "./support/early-paint";
+import { createElement, describesCards, earlyPaintLifecycle, LOADED, previewOf, shadowOf } from "./support/early-paint";
 
 const support = await vi.hoisted(() => import("./support/early-paint"));
 vi.mock("../../embed/after-paint", () => support.heldAfterPaint());
@@ -54,7 +54,7 @@ describe("a refused Continue when the flow takes over", () => {
 
     code.release();
     await vi.waitFor(() => expect(code.mounts).toHaveLength(1), LOADED);
-    expect(query.getByText(en["service.error.choose-service"])).toBeTruthy();
+    expect(describesCards(root, query.getByText(en["service.error.choose-service"]))).toBe(true);
     expect(query.getAllByRole("radio").every((r) => r.getAttribute("aria-invalid") === "true")).toBe(true);
     expect(root.activeElement).toBe(query.getAllByRole("radio")[0]);
   });

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
+import { within } from "@testing-library/preact";
 import userEvent from "@testing-library/user-event";
 import { defineClinicBooking } from "../../embed/element";
 import { en } from "../../src/widget/i18n/en";
-import { createElement, demo, earlyPaintLifecycle, eventsOf, LOADED, paintedHeadings, previewOf, shadowOf } from "./support/early-paint";
+import { createElement, demo, describesCards, earlyPaintLifecycle, eventsOf, LOADED, paintedHeadings, previewOf, shadowOf } from "./support/early-paint";
 
 const support = await vi.hoisted(() => import("./support/early-paint"));
 vi.mock("../../embed/after-paint", () => support.heldAfterPaint());
@@ -22,15 +23,16 @@ describe("the first step, painted before the flow's code is there", () => {
     const { root, query } = await previewOf(element);
 
     expect(query.getAllByRole("radio")).toHaveLength(radioCount());
-    expect(query.getByRole("radio", { name: /^Clinical massage, 60 min, \$115\.00$/ })).toBeTruthy();
-    expect(query.getByRole("region", { name: en["widget.label"].replace("{clinic}", "Harbourview Clinical Massage") })).toBeTruthy();
+    expect((query.getByRole("radio", { name: /^Clinical massage, 60 min, \$115\.00$/ }) as HTMLInputElement).checked).toBe(false);
+    const region = query.getByRole("region", { name: en["widget.label"].replace("{clinic}", "Harbourview Clinical Massage") });
+    expect(within(region).getAllByRole("radio")).toHaveLength(radioCount());
     // The flow has not been mounted: no config checked, no "ready".
     expect(code.mounts).toHaveLength(0);
     expect(element.clinicConfig).toBeNull();
     expect(ready).toEqual([]);
 
     await user().click(query.getByRole("button", { name: en["nav.continue"] }));
-    expect(query.getByText(en["service.error.choose-service"])).toBeTruthy();
+    expect(describesCards(root, query.getByText(en["service.error.choose-service"]))).toBe(true);
     await vi.waitFor(() => expect(root.activeElement).toBe(query.getAllByRole("radio")[0]));
     expect(query.getAllByRole("radio").every((r) => r.getAttribute("aria-invalid") === "true")).toBe(true);
 
@@ -44,10 +46,10 @@ describe("the first step, painted before the flow's code is there", () => {
 
   it("asks only for a length when the page named the service", async () => {
     const element = createElement({ service: "deep-tissue" });
-    const { query } = await previewOf(element);
+    const { root, query } = await previewOf(element);
     expect(query.getByRole("group", { name: "Deep tissue massage" }).className).toContain("cb-card--chosen");
     await user().click(query.getByRole("button", { name: en["nav.continue"] }));
-    expect(query.getByText(en["service.error.choose-duration"])).toBeTruthy();
+    expect(describesCards(root, query.getByText(en["service.error.choose-duration"]))).toBe(true);
   });
 
   it("shows a service the page asks for while the step is on screen, unless the client chose one", async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { screen } from "@testing-library/preact";
+import { screen, within } from "@testing-library/preact";
 import userEvent from "@testing-library/user-event";
 import demo from "../../demo/clinic.json";
 import { en } from "../../src/widget/i18n/en";
@@ -102,14 +102,15 @@ describe("the early-painted step's strings", () => {
       expect(shown.filter((text) => /\{\w+\}|undefined|NaN/.test(text))).toEqual([]);
       expect(screen.getByRole("heading", { level: 2 }).textContent).toBe(catalogue["service.heading"]);
       const error = initial.serviceId ? "service.error.choose-duration" : "service.error.choose-service";
-      expect(screen.getByText(catalogue[error])).toBeTruthy();
+      const errorText = screen.getByText(catalogue[error]);
+      expect(container.querySelector('[part="service-card"]')?.getAttribute("aria-describedby")?.split(" ")).toContain(errorText.id);
       cleanup();
     }
   });
 
   it("name the clinic's services in the page's language", async () => {
     await paintEverything(fr, "fr-CA", nothingChosen);
-    expect(screen.getByRole("group", { name: demo.services[0]?.name.fr })).toBeTruthy();
-    expect(screen.getByRole("radio", { name: new RegExp(`^${demo.services[0]?.name.fr ?? "?"}, 30 min, 70,00\\s\\$$`) })).toBeTruthy();
+    const group = screen.getByRole("group", { name: demo.services[0]?.name.fr });
+    expect(within(group).getByRole("radio", { name: new RegExp(`^${demo.services[0]?.name.fr ?? "?"}, 30 min, 70,00\\s\\$$`) }).getAttribute("type")).toBe("radio");
   });
 });

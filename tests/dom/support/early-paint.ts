@@ -105,6 +105,12 @@ export async function previewOf(element: Element) {
   return shadow;
 }
 
+/** Whether `message` is the description every service card points to (how a screen reader hears it). */
+export function describesCards(root: ShadowRoot, message: HTMLElement): boolean {
+  const cards = Array.from(root.querySelectorAll('[part="service-card"]'));
+  return cards.length > 0 && message.id !== "" && cards.every((card) => card.getAttribute("aria-describedby")?.split(" ").includes(message.id));
+}
+
 /** Every `clinic-booking:<name>` event the element dispatches from now on. */
 export function eventsOf(element: Element, name: string): unknown[] {
   const heard: unknown[] = [];
