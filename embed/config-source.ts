@@ -41,7 +41,7 @@ export type RawConfigLoad = { ok: true; raw: unknown } | ConfigFailure;
 
 type Validator = typeof import("../src/core/config/parse");
 
-/** Starts downloading the schema: the larger half of the widget's code, fetched while the config is. */
+/** Starts downloading the schema (zod and the config schema), once the first step has painted. */
 export function loadValidator(): Promise<Validator | null> {
   return import("../src/core/config/parse").catch(() => null);
 }

@@ -28,7 +28,8 @@ import { benchConfig, buildBaseline, captureStep, serveFixtures } from "./paint-
 
 const RUNS = 15;
 const CPU_SLOWDOWN = 4;
-const TARGET_RATIO = 1.3;
+/** The widget against its own finished markup set by a bare script (the floor), same run. */
+const TARGET_OVER_FLOOR = 1.25;
 
 /** Plain JavaScript: runs in the page before its own scripts. */
 const WATCHER = `
@@ -59,7 +60,8 @@ export interface PaintResult {
   runs: Record<PageName, number[]>;
   medians: Record<PageName, number>;
   /** The widget page's median over the baseline's: the figure the target applies to. */
-  ratio: number;
+  /** Median of each widget page over the floor's median. */
+  overFloor: { widget: number; widgetInline: number };
 }
 
 async function measure(browser: Browser, url: string): Promise<number> {
@@ -105,7 +107,7 @@ export async function runPaintBench(): Promise<PaintResult> {
     const runs = Object.fromEntries(PAGES.map((name) => [name, [] as number[]])) as Record<PageName, number[]>;
     for (let run = 0; run < RUNS; run++) for (const name of PAGES) runs[name].push(await measure(browser, urls[name]));
     const medians = Object.fromEntries(PAGES.map((name) => [name, median(runs[name])])) as Record<PageName, number>;
-    return { runs, medians, ratio: medians.widget / medians.baseline };
+    return { runs, medians, overFloor: { widget: medians.widget / medians.staticStep, widgetInline: medians.widgetInline / medians.staticStep } };
   } finally {
     await browser.close();
     await new Promise<void>((done) => fixtures.server.close(() => done()));
@@ -130,7 +132,11 @@ export function printPaint(r: PaintResult): void {
     const overFloor = name === "widget" || name === "widgetInline" ? `  ${(r.medians[name] / r.medians.staticStep).toFixed(2)}x floor` : "";
     console.log(`  ${LABELS[name].padEnd(66)} median ${r.medians[name].toFixed(0).padStart(4)} ms${ratio}${overFloor}   [${fmt(r.runs[name])}]`);
   }
-  console.log(`  ratio widget / baseline ${r.ratio.toFixed(2)}x (target ≤ ${TARGET_RATIO.toFixed(1)}x)${r.ratio <= TARGET_RATIO ? "" : "  <-- over target"}`);
+  for (const name of ["widget", "widgetInline"] as const) {
+    const ratio = r.overFloor[name];
+    const verdict = ratio <= TARGET_OVER_FLOOR ? "" : "  <-- over target";
+    console.log(`  ${name === "widget" ? "config from a URL" : "config in a JSON block"}: ${ratio.toFixed(2)}x the floor (target ≤ ${TARGET_OVER_FLOOR.toFixed(2)}x)${verdict}`);
+  }
 }
 
 const entry = process.argv[1];

@@ -1,7 +1,7 @@
 /**
  * The first Intl formatter a page builds loads the browser's locale data (about 100 ms at the
  * paint bench's 4x throttle), so the service step is painted without one: its prices come from
- * src/core/pricing/money-patterns.ts. These tests hold both halves of that in Chromium: nothing
+ * src/widget/i18n/money.ts. These tests hold both halves of that in Chromium: nothing
  * builds a formatter before the step is laid out, and the patterns write what Chromium's Intl writes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

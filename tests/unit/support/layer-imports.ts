@@ -32,7 +32,7 @@ export function importsOf(sf: ts.SourceFile): ImportSite[] {
 }
 
 /** What the core may import besides itself: pure libraries, nothing that touches a DOM, a network, a disk or a UI. */
-export const CORE_PACKAGES = ["zod", "luxon", "ical-generator"];
+export const CORE_PACKAGES = ["zod", "luxon"];
 
 /** Which layers of ours each layer must never import. */
 const FORBIDDEN_LAYERS: Record<Layer, Layer[]> = {
