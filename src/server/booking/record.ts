@@ -46,6 +46,7 @@ export function newBookingRecord(config: ClinicConfig, checked: CheckedBooking, 
     discountTotal: quote.discountTotal,
     total: quote.total,
     dealId: quote.deal?.id ?? null,
+    promoCode: quote.promo === "applied" ? (request.promoCode ?? null) : null,
     sessions,
     calendarTokenHash: identity.calendarTokenHash,
     intake: {
