@@ -8,6 +8,7 @@ export interface BookingIdentity {
   reference: string;
   createdAt: string;
   calendarTokenHash: string | null;
+  manageToken: NewBooking["manageToken"];
 }
 
 const MINUTE_MS = 60_000;
@@ -49,6 +50,7 @@ export function newBookingRecord(config: ClinicConfig, checked: CheckedBooking, 
     promoCode: quote.promo === "applied" ? (request.promoCode ?? null) : null,
     sessions,
     calendarTokenHash: identity.calendarTokenHash,
+    manageToken: identity.manageToken,
     intake: {
       mode: request.intakeMode,
       // The checked answers: those of hidden questions were dropped and are never stored.
@@ -63,7 +65,7 @@ export function newBookingRecord(config: ClinicConfig, checked: CheckedBooking, 
 }
 
 /** The 201 body: the booking as the receiver computed it, never a health answer. */
-export function bookingBody(record: NewBooking, calendarUrl: string | null): Booking {
+export function bookingBody(record: NewBooking, links: { calendarUrl: string | null; manageUrl: string | null }): Booking {
   return {
     id: record.id,
     reference: record.reference,
@@ -80,7 +82,8 @@ export function bookingBody(record: NewBooking, calendarUrl: string | null): Boo
     dealId: record.dealId,
     outcome: record.outcome,
     createdAt: record.createdAt,
-    ...(calendarUrl ? { calendarUrl } : {}),
+    ...(links.calendarUrl ? { calendarUrl: links.calendarUrl } : {}),
+    ...(links.manageUrl ? { manageUrl: links.manageUrl } : {}),
   };
 }
 

@@ -55,6 +55,10 @@ export function bookingWriter(db: Database.Database): (insert: Insert) => Insert
          @listPrice, @discount, @price, @dealId)`,
     ),
     // No ON CONFLICT: the key was looked up under the same write lock, so a clash is an error.
+    manageToken: db.prepare(
+      `INSERT INTO manage_tokens (token_hash, booking_id, calendar_token_hash, created_at)
+       VALUES (@tokenHash, @bookingId, @calendarTokenHash, @createdAt)`,
+    ),
     claimKey: db.prepare(
       `INSERT INTO idempotency_keys (key, booking_id, status, body, created_at, request_hash)
        VALUES (@key, @bookingId, @status, @body, @createdAt, @requestHash)`,
@@ -101,6 +105,7 @@ export function bookingWriter(db: Database.Database): (insert: Insert) => Insert
         throw isSlotTaken(error) ? new SlotTaken(position) : error;
       }
     });
+    if (booking.manageToken) sql.manageToken.run({ ...booking.manageToken, bookingId: booking.id, createdAt: booking.createdAt });
     // After the booking row: written first, the key's deferred foreign key would be pending, and
     // SQLite would then scan every stored key (booking_id has no index) when the booking row lands.
     sql.claimKey.run({ key, bookingId: booking.id, ...response, createdAt: booking.createdAt, requestHash });
