@@ -11,6 +11,7 @@ import { jsonLinesLogger, type Logger } from "./log";
 import { createNotifier, type Notifier } from "./mail/notifier";
 import { createMailer, type Mailer } from "./mail/transport";
 import { openSqliteStore, type SqliteStore } from "./store/sqlite";
+import { startReminders } from "./reminders";
 
 /** Where a started server is reached; with port 0 known only once it is bound. */
 export interface Bound {
@@ -112,6 +113,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   });
 
+  const reminders = startReminders({
+    config,
+    store,
+    clock: options.clock ?? systemClock,
+    baseUrl: options.publicUrl ? options.publicUrl.replace(/\/+$/, "") : bound.url,
+    send: (notice) => notifier.sendReminder(notice),
+    log,
+  });
+
   let closing: Promise<void> | null = null;
   return {
     ...bound,
@@ -123,7 +133,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing ??= (async () => {
         await stopListening(server);
         keyPurge.stop();
+        reminders.stop();
         await keyPurge.idle();
+        await reminders.idle();
         await notifier.idle();
         mailer.close();
         await store.close();
