@@ -36,6 +36,8 @@ export interface ServerSettings {
    * because a site may embed that config (the demo's pages do).
    */
   staticHandler?: (config: ClinicConfig) => MiddlewareHandler;
+  /** URL path of the widget's loader.js for the /manage page; "/loader.js" when `staticDir` is set. */
+  widgetScript?: string | undefined;
   postsPerMinute?: number | undefined;
   trustProxy?: boolean | undefined;
   /** Days an idempotency key keeps its answer (DEFAULT_RETENTION_DAYS). */
@@ -153,6 +155,7 @@ async function assemble(options: ServerSettings, config: ClinicConfig, log: Logg
     mailer = createMailer({ smtpUrl: options.smtpUrl, outboxDir: options.outboxDir });
     const notifier = createNotifier({ config, mailer, log, from: options.mailFrom });
     const staticHandler = options.staticHandler?.(config) ?? (options.staticDir ? staticFiles({ root: options.staticDir }) : undefined);
+    const widgetScript = options.widgetScript ?? (options.staticDir ? "/loader.js" : undefined);
     const app = createApp({
       config,
       store,
@@ -164,6 +167,7 @@ async function assemble(options: ServerSettings, config: ClinicConfig, log: Logg
       ...(options.postsPerMinute ? { postsPerMinute: options.postsPerMinute } : {}),
       ...(options.trustProxy ? { trustProxy: true } : {}),
       ...(staticHandler ? { staticHandler } : {}),
+      ...(widgetScript ? { widgetScript } : {}),
     });
     return { app, config, store, mailer, notifier };
   } catch (error) {

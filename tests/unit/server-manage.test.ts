@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TooLateBodySchema } from "../../src/core/manage";
 import { bookAndOpen, icsLines, manageCall, viewOf } from "./fixtures/manage";
 import { NOW, SECRET_ANSWER, SLOT, SLOT_NEXT_WEEK, bookingRequest } from "./fixtures/server-config";
-import { harness, postBooking, type Harness } from "./fixtures/server-harness";
+import { INBOX_TOKEN, harness, postBooking, type Harness } from "./fixtures/server-harness";
 
 const HOUR = 3_600_000;
 let h: Harness;
@@ -144,5 +144,23 @@ describe("POST /api/manage/cancel", () => {
       expect(lines).toEqual(expect.arrayContaining([["METHOD", "CANCEL"], ["STATUS", "CANCELLED"], ["SEQUENCE", "1"]]));
     }
     expect(view.calendarUrl).not.toContain(token);
+  });
+});
+
+describe("the inbox after a change", () => {
+  const inbox = (path: string) => h.app.request(`http://localhost${path}`, { headers: { Authorization: `Bearer ${INBOX_TOKEN}` } });
+
+  it("marks a cancelled booking in the list and shows the sessions' states and the history on its page", async () => {
+    const { booking, token } = await bookAndOpen(h.app, { sessions: [{ start: SLOT }, { start: SLOT_NEXT_WEEK }], quotedTotal: 16500 });
+    await manageCall(h.app, "/cancel", token, { sessions: [1] });
+    const detail = await (await inbox(`/inbox/bookings/${booking.id}`)).text();
+    expect(detail).toContain("(cancelled)");
+    expect(detail).toContain("<h2>History</h2>");
+    expect(detail).toContain("cancelled by the client: session 2");
+
+    await manageCall(h.app, "/cancel", token, { sessions: "all" });
+    const list = await (await inbox("/inbox")).text();
+    expect(list).toMatch(/<tr class="[^"]*cancelled[^"]*">/);
+    expect(list).toContain("<strong>cancelled</strong>");
   });
 });
