@@ -164,3 +164,14 @@ describe("the inbox after a change", () => {
     expect(list).toContain("<strong>cancelled</strong>");
   });
 });
+
+describe("rate limits", () => {
+  it("limits the manage routes per client address, like bookings", async () => {
+    await h.cleanup();
+    h = harness({ clock: () => now, postsPerMinute: 3 });
+    const { token } = await bookAndOpen(h.app);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await manageCall(h.app, i % 2 === 0 ? "" : "/cancel", token, i % 2 === 0 ? undefined : { sessions: [9] })).status);
+    expect(statuses).toEqual([200, 422, 200, 429]);
+  });
+});

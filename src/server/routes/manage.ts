@@ -41,7 +41,7 @@ export function manageRoutes(ctx: AppContext): Hono<AppEnv> {
   const notFound = (c: Context) =>
     send(c, { status: 404, body: { error: "booking-not-found", message: "This manage link is not valid. Use the latest link from your emails, or call the clinic." } });
 
-  app.use("/api/manage", rateLimit(bucket, (c) => clientIp(c, ctx.trustProxy), (c) => c.json({ error: "rate-limited", issues: [] }, 429)));
+  // "/api/manage/*" matches "/api/manage" itself too.
   app.use("/api/manage/*", rateLimit(bucket, (c) => clientIp(c, ctx.trustProxy), (c) => c.json({ error: "rate-limited", issues: [] }, 429)));
   app.post("/api/manage/*", sizeLimit(ctx.maxBodyBytes, (c) => c.json({ error: "too-large", issues: [] }, 413)));
 
