@@ -2,7 +2,8 @@ import type { ClinicConfig } from "../core/config";
 import { HOUR_MS } from "../core/time";
 import { describeError, type Logger } from "./log";
 import type { ReminderNotice } from "./mail/notice";
-import { mintManageLink } from "./manage/links";
+import { clientNotice } from "./manage/notices";
+import { startPeriodic, type Periodic } from "./periodic";
 import type { ReminderClaim, Store } from "./store/types";
 
 export const REMIND_EVERY_MS = 60_000;
@@ -51,44 +52,14 @@ async function remind(options: ReminderOptions, claim: ReminderClaim): Promise<b
   // Cancelled since the claim: a cancelled session is never claimed again, so nothing is left pending.
   if (!booking || !session || session.status !== "booked") return false;
   const now = options.clock();
-  const link = await mintManageLink(options.store, booking.id, options.baseUrl, now);
-  await options.send({
-    id: booking.id,
-    reference: booking.reference,
-    locale: booking.locale,
-    client: { name: booking.client.name, email: booking.client.email },
-    serviceId: booking.serviceId,
-    minutes: booking.minutes,
-    start: session.start,
-    manageUrl: link.manageUrl,
-  });
+  await options.send({ ...(await clientNotice({ store: options.store, now, baseUrl: options.baseUrl }, booking)), start: session.start });
   await options.store.markReminderSent(claim, now);
   return true;
 }
 
-export interface Reminders {
-  /** Resolves once the pass running now, if any, has finished. */
-  idle(): Promise<void>;
-  stop(): void;
-}
-
-/** A pass now and every REMIND_EVERY_MS after; the timer never keeps the process alive. */
-export function startReminders(options: ReminderOptions): Reminders {
-  let running: Promise<void> = Promise.resolve();
-  const pass = () => {
-    running = running.then(async () => {
-      try {
-        await sendDueReminders(options);
-      } catch (error) {
-        options.log({ event: "reminders-failed", error: describeError(error) });
-      }
-    });
-  };
-  pass();
-  const timer = setInterval(pass, REMIND_EVERY_MS);
-  timer.unref?.();
-  return {
-    idle: () => running,
-    stop: () => clearInterval(timer),
-  };
+/** A pass now and every REMIND_EVERY_MS after. */
+export function startReminders(options: ReminderOptions): Periodic {
+  return startPeriodic(() => sendDueReminders(options), REMIND_EVERY_MS, (error) =>
+    options.log({ event: "reminders-failed", error: describeError(error) }),
+  );
 }
