@@ -54,24 +54,32 @@ export function checkReschedule(ctx: RescheduleCheck, changes: RescheduleChange[
   const errors: Issue[] = [];
   const moves: PlannedMove[] = [];
 
-  changes.forEach((change, i) => {
+  for (const [i, change] of changes.entries()) {
     const session = booking.sessions.find((s) => s.index === change.index);
     const path = `changes[${i}]`;
-    if (!session) return errors.push(issue(`${path}.index`, "unknown-session", `this booking has no session ${change.index}`));
-    if (session.status !== "booked") return errors.push(issue(`${path}.index`, "session-cancelled", "this session was cancelled"));
-    if (!canChange(session, config, now)) return errors.push(issue(`${path}.index`, "too-late", "this session is too close to be moved online"));
+    const refusal = !session
+      ? issue(`${path}.index`, "unknown-session", `this booking has no session ${change.index}`)
+      : session.status !== "booked"
+        ? issue(`${path}.index`, "session-cancelled", "this session was cancelled")
+        : !canChange(session, config, now)
+          ? issue(`${path}.index`, "too-late", "this session is too close to be moved online")
+          : null;
+    if (refusal) {
+      errors.push(refusal);
+      continue;
+    }
 
     const start = new Date(parseInstant(change.start)).toISOString();
-    const taken = [...busy, ...moves];
     const candidates = change.therapistId === null ? therapistsOffering(config, booking.serviceId) : [change.therapistId];
-    const therapistId = candidates.find((id) => isSlotAvailable({ ...rules, busy: taken }, id, start));
+    const therapistId = candidates.find((id) => isSlotAvailable({ ...rules, busy: [...busy, ...moves] }, id, start));
     if (therapistId === undefined) {
+      // Free by the rules but not among the stored sessions: someone holds it.
       const byRules = candidates.some((id) => isSlotAvailable({ ...rules, busy: moves }, id, start));
-      return errors.push(byRules ? issue(`${path}.start`, "slot-taken", "this time has just been taken") : notBookable(`${path}.start`));
+      errors.push(byRules ? issue(`${path}.start`, "slot-taken", "this time has just been taken") : notBookable(`${path}.start`));
+      continue;
     }
     moves.push({ index: change.index, therapistId, start, end: new Date(parseInstant(start) + booking.minutes * 60_000).toISOString() });
-    return undefined;
-  });
+  }
   if (errors.length > 0) return fail(errors);
   return ok({ moves, repriced: repriceAfterMoves(config, booking, moves) });
 }

@@ -88,7 +88,7 @@ export function reminder(config: ClinicConfig, notice: ReminderNotice, envelope:
       rows: [
         [t.reference, notice.reference],
         [t.service, `${serviceName(config, notice.serviceId, notice.locale)}, ${t.minutes(notice.minutes)}`],
-        [t.sessions, clinicDateTime(notice.start, config, notice.locale)],
+        [c.when, clinicDateTime(notice.start, config, notice.locale)],
         [t.where, `${config.clinic.name}\n${postalAddress(config)}`],
         [t.phone, config.clinic.phone],
       ],

@@ -7,6 +7,7 @@ export interface ChangeTexts {
   cancelledIntro: (clinic: string) => string;
   rescheduledIntro: (clinic: string) => string;
   reminderIntro: (clinic: string) => string;
+  when: string;
   cancelledSessions: string;
   movedSessions: string;
   movedTo: (from: string, to: string) => string;
@@ -27,6 +28,7 @@ export const CHANGE_TEXTS: Record<Language, ChangeTexts> = {
     cancelledIntro: (clinic) => `As you asked, ${clinic} has cancelled this:`,
     rescheduledIntro: (clinic) => `As you asked, ${clinic} has moved your appointment:`,
     reminderIntro: (clinic) => `A reminder of your appointment at ${clinic}:`,
+    when: "When",
     cancelledSessions: "Cancelled",
     movedSessions: "New time",
     movedTo: (from, to) => `${from} → ${to}`,
@@ -44,6 +46,7 @@ export const CHANGE_TEXTS: Record<Language, ChangeTexts> = {
     cancelledIntro: (clinic) => `Comme demandé, ${clinic} a annulé ceci :`,
     rescheduledIntro: (clinic) => `Comme demandé, ${clinic} a déplacé votre rendez-vous :`,
     reminderIntro: (clinic) => `Un rappel de votre rendez-vous chez ${clinic} :`,
+    when: "Quand",
     cancelledSessions: "Annulé",
     movedSessions: "Nouvel horaire",
     movedTo: (from, to) => `${from} → ${to}`,
