@@ -1,7 +1,6 @@
 import { checkReschedule, postponedUntil, RescheduleRequestSchema, type PlannedReschedule, type RescheduleRequest } from "../../core/manage";
 import type { Issue } from "../../core/result";
 import { DAY_MS } from "../../core/time";
-import { rescheduleKey } from "../store/changes";
 import { sameRequest } from "../store/keys";
 import type { BookingDetail, RescheduleChange } from "../store/types";
 import { invalid, keyReused, tooLate, type ManageAnswer } from "./answers";
@@ -12,6 +11,11 @@ import { parseWith } from "./parse";
 import { managedState, manageView } from "./view";
 
 const MINUTE_MS = 60_000;
+
+/** A reschedule's key sits beside the keys of new bookings, scoped to its booking so keys of two bookings never meet. */
+export function rescheduleKey(bookingId: string, key: string): string {
+  return `reschedule:${bookingId}:${key}`;
+}
 
 /** Checks a reschedule with the booking's slot rules, at `now`, against the stored sessions near the new times. */
 async function plan(ctx: ManageContext, booking: BookingDetail, request: RescheduleRequest) {
@@ -51,7 +55,8 @@ export async function reschedule(ctx: ManageContext, opened: Opened, key: { key:
 
   const moved = movedBooking(booking, planned.value, ctx.now);
   const view = manageView(ctx.config, moved, calendarUrlOf(booking.id, token, ctx.baseUrl), ctx.now);
-  const result = await ctx.store.rescheduleSessions(storeChange(ctx, booking, planned.value, { ...key, response: { status: 200, body: JSON.stringify(view) } }));
+  const idempotency = { key: rescheduleKey(booking.id, key.key), requestHash: key.requestHash, response: { status: 200, body: JSON.stringify(view) } };
+  const result = await ctx.store.rescheduleSessions(storeChange(ctx, booking, planned.value, idempotency));
   switch (result.kind) {
     case "rescheduled": {
       const changed = planned.value.moves.map((m) => ({ index: m.index, from: booking.sessions.find((s) => s.index === m.index)?.start ?? "", to: m.start }));

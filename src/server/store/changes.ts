@@ -12,11 +12,6 @@ class SlotTaken extends Error {
 /** A moved session was changed since it was read. */
 class Stale extends Error {}
 
-/** Idempotency keys of a booking's changes live beside those of new bookings, apart by prefix. */
-export function rescheduleKey(bookingId: string, key: string): string {
-  return `reschedule:${bookingId}:${key}`;
-}
-
 /**
  * Cancels and reschedules, each in one IMMEDIATE transaction on the store's connection: what they
  * read (a session's start, its state, a key) cannot change before they write, and the overlap
@@ -71,7 +66,7 @@ export function bookingChanges(db: Database.Database) {
   });
 
   const reschedule = db.transaction((change: RescheduleChange): RescheduleResult => {
-    const key = rescheduleKey(change.bookingId, change.idempotency.key);
+    const { key } = change.idempotency;
     const row = sql.response.get(key) as KeyRow | undefined;
     if (row) {
       const first = toKeyedResponse(row);

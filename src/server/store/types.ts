@@ -154,6 +154,7 @@ export interface RescheduleChange {
   prices: Array<{ index: number; listPrice: number; discount: number; price: number; dealId: string | null }>;
   totals: { listTotal: number; discountTotal: number; total: number; dealId: string | null };
   event: BookingEvent;
+  /** Claimed in the same key space as `insertBooking`'s: the caller scopes the key to the booking. */
   idempotency: IdempotencyClaim;
 }
 
