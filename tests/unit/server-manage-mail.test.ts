@@ -107,3 +107,21 @@ describe("emails about a booking's changes", () => {
     expect(icsLines(ics)).toEqual(expect.arrayContaining([["METHOD", "PUBLISH"], ["SEQUENCE", "1"], ["DTSTART", "20260305T140000Z"]]));
   });
 });
+
+describe("the reminder loop of a running receiver", () => {
+  it("sends a due reminder at start, and a restart does not send it again", async () => {
+    await book();
+    await server.close();
+    const subjects = async () => (await outbox()).map(({ mail }) => mail.subject ?? "");
+    const later = () => new Date(Date.parse(SLOT) - 10 * 3_600_000).toISOString();
+    for (let restart = 0; restart < 2; restart++) {
+      server = await startServer({ config: serverConfig(), ...serverSettings(dir, { publicUrl: "https://book.harbour.example", clock: later }) });
+      await server.close();
+    }
+    const reminders = (await subjects()).filter((s) => s.startsWith("Reminder:"));
+    expect(reminders).toEqual(["Reminder: your appointment at Harbour Massage Therapy"]);
+    const mail = (await outbox()).find(({ mail }) => mail.subject?.startsWith("Reminder:"));
+    expect(mail?.raw).not.toContain(SECRET_ANSWER);
+    expect(manageLinkIn(mail?.mail as ParsedMail)).not.toBe("");
+  });
+});
