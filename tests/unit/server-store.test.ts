@@ -114,7 +114,7 @@ describe("the SQLite store", () => {
   it("reads back the intake kept apart from the booking", async () => {
     const b = booking([session("2026-03-04T14:00:00.000Z")]);
     await insert(store, b);
-    const { sessions, manageToken: _written, ...expected } = b;
+    const { sessions, manageTokens: _written, ...expected } = b;
     const stored = await store.getBooking(b.id);
     expect(stored).toMatchObject(expected);
     expect(stored?.sessions).toEqual(

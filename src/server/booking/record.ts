@@ -8,7 +8,7 @@ export interface BookingIdentity {
   reference: string;
   createdAt: string;
   calendarTokenHash: string | null;
-  manageToken: NewBooking["manageToken"];
+  manageTokens: NewBooking["manageTokens"];
 }
 
 const MINUTE_MS = 60_000;
@@ -50,7 +50,7 @@ export function newBookingRecord(config: ClinicConfig, checked: CheckedBooking, 
     promoCode: quote.promo === "applied" ? (request.promoCode ?? null) : null,
     sessions,
     calendarTokenHash: identity.calendarTokenHash,
-    manageToken: identity.manageToken,
+    manageTokens: identity.manageTokens,
     intake: {
       mode: request.intakeMode,
       // The checked answers: those of hidden questions were dropped and are never stored.

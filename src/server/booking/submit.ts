@@ -8,7 +8,7 @@ import { newReference, randomToken, sha256, timeOrderedId } from "../secrets";
 import type { KeyedResponse, NewBooking, Store, StoredResponse } from "../store/types";
 import { sameRequest } from "../store/keys";
 import { calendarPath } from "./calendar";
-import { mintManageLink, newManageLink } from "../manage/links";
+import { newManageLink } from "../manage/links";
 import { bookingBody, newBookingRecord, pricedSessions } from "./record";
 
 export interface SubmitContext {
@@ -56,25 +56,23 @@ export async function submitBooking(ctx: SubmitContext, { key, requestHash }: Su
   const hasSessions = checked.value.sessions.length > 0;
   const token = hasSessions ? randomToken() : null;
   const id = timeOrderedId();
-  const manage = hasSessions ? newManageLink(id, ctx.baseUrl, ctx.now) : null;
+  // One link for the answer, one for the confirmation email: the answer's token is never kept anywhere else.
+  const links = hasSessions ? [newManageLink(id, ctx.baseUrl, ctx.now), newManageLink(id, ctx.baseUrl, ctx.now)] : [];
   const record = newBookingRecord(ctx.config, checked.value, {
     id,
     reference: newReference(),
     createdAt: ctx.now,
     calendarTokenHash: token === null ? null : sha256(token),
-    manageToken: manage ? { tokenHash: manage.record.tokenHash, calendarTokenHash: manage.record.calendarTokenHash } : null,
+    manageTokens: links.map(({ record }) => ({ tokenHash: record.tokenHash, calendarTokenHash: record.calendarTokenHash })),
   });
   const calendarUrl = token === null ? null : `${ctx.baseUrl}${calendarPath(record.id, token)}`;
-  const body = bookingBody(record, { calendarUrl, manageUrl: manage?.manageUrl ?? null });
+  const body = bookingBody(record, { calendarUrl, manageUrl: links[0]?.manageUrl ?? null });
   const response: StoredResponse = { status: 201, body: JSON.stringify(body) };
 
   const result = await ctx.store.insertBooking(record, { key, requestHash, response });
   switch (result.kind) {
-    case "inserted": {
-      // The email carries a link of its own, so the answer's token never has to be stored anywhere else.
-      const emailed = hasSessions ? await mintManageLink(ctx.store, record.id, ctx.baseUrl, ctx.now) : null;
-      return { ...response, bookingId: record.id, notice: noticeOf(record, calendarUrl, emailed?.manageUrl ?? null, ctx.baseUrl) };
-    }
+    case "inserted":
+      return { ...response, bookingId: record.id, notice: noticeOf(record, calendarUrl, links[1]?.manageUrl ?? null, ctx.baseUrl) };
     case "replayed":
       return replay(result.response);
     case "key-reused":

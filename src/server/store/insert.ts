@@ -105,7 +105,7 @@ export function bookingWriter(db: Database.Database): (insert: Insert) => Insert
         throw isSlotTaken(error) ? new SlotTaken(position) : error;
       }
     });
-    if (booking.manageToken) sql.manageToken.run({ ...booking.manageToken, bookingId: booking.id, createdAt: booking.createdAt });
+    for (const token of booking.manageTokens) sql.manageToken.run({ ...token, bookingId: booking.id, createdAt: booking.createdAt });
     // After the booking row: written first, the key's deferred foreign key would be pending, and
     // SQLite would then scan every stored key (booking_id has no index) when the booking row lands.
     sql.claimKey.run({ key, bookingId: booking.id, ...response, createdAt: booking.createdAt, requestHash });

@@ -79,8 +79,8 @@ export interface BookingSummary {
 
 export interface NewBooking extends BookingSummary {
   status: BookingStatus;
-  /** The manage link's token of the 201 answer, written with the booking (hashes only). */
-  manageToken: Pick<ManageTokenRecord, "tokenHash" | "calendarTokenHash"> | null;
+  /** The manage links' tokens of the 201 answer and the confirmation email, written with the booking (hashes only). */
+  manageTokens: Pick<ManageTokenRecord, "tokenHash" | "calendarTokenHash">[];
   /** SHA-256 of the calendar token; the token itself is only ever in the client's hands. */
   calendarTokenHash: string | null;
   sessions: NewSession[];
