@@ -58,6 +58,7 @@ describe("cancelling sessions", () => {
     await store.cancelSessions({ bookingId: b.id, indexes: [1], earliestStart: EARLY, event: event("cancelled") });
     let stored = await store.getBooking(b.id);
     expect(stored?.status).toBe("confirmed");
+    expect(stored).toMatchObject({ listTotal: 8250, total: 8250 });
     expect(stored?.sessions.map((s) => [s.status, s.sequence])).toEqual([["booked", 0], ["cancelled", 1]]);
     await store.cancelSessions({ bookingId: b.id, indexes: [0, 1], earliestStart: EARLY, event: event("cancelled", "2026-03-02T14:00:00.000Z") });
     stored = await store.getBooking(b.id);

@@ -42,6 +42,14 @@ export function bookingChanges(db: Database.Database) {
     totals: db.prepare(
       `UPDATE bookings SET list_total = @listTotal, discount_total = @discountTotal, total = @total, deal_id = @dealId WHERE id = @bookingId`,
     ),
+    // A cancellation reprices nothing: the booking's totals become those of the sessions still booked.
+    bookedTotals: db.prepare(
+      `UPDATE bookings SET
+         list_total = (SELECT COALESCE(SUM(list_price), 0) FROM sessions WHERE booking_id = @bookingId AND status = 'booked'),
+         discount_total = (SELECT COALESCE(SUM(discount), 0) FROM sessions WHERE booking_id = @bookingId AND status = 'booked'),
+         total = (SELECT COALESCE(SUM(price), 0) FROM sessions WHERE booking_id = @bookingId AND status = 'booked')
+       WHERE id = @bookingId`,
+    ),
     event: db.prepare(`INSERT INTO booking_events (booking_id, at, actor, kind, detail_json) VALUES (?, ?, ?, ?, ?)`),
     response: db.prepare(KEYED_RESPONSE_SQL),
     claimKey: db.prepare(
@@ -61,7 +69,10 @@ export function bookingChanges(db: Database.Database) {
     const tooLate = named.filter((s) => s.status === "booked" && s.start_ms < earliestMs).map((s) => s.position);
     if (tooLate.length > 0) return { kind: "too-late", indexes: tooLate };
     const cancelled = named.filter((s) => sql.cancel.run({ bookingId: change.bookingId, position: s.position }).changes > 0).map((s) => s.position);
-    if (cancelled.length > 0) addEvent(change.bookingId, { ...change.event, detail: { ...change.event.detail, sessions: cancelled } });
+    if (cancelled.length > 0) {
+      sql.bookedTotals.run({ bookingId: change.bookingId });
+      addEvent(change.bookingId, { ...change.event, detail: { ...change.event.detail, sessions: cancelled } });
+    }
     return { kind: "cancelled", indexes: cancelled };
   });
 
