@@ -96,6 +96,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const server = await startServer({
     config: (bound) => pointedAt(fileConfig, bound),
     staticHandler: (config) => demoSite({ config, embedDir }),
+    widgetScript: "/embed/loader.js",
     port: options.port ?? DEFAULT_PORT,
     host: options.host ?? "127.0.0.1",
     databasePath,

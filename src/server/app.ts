@@ -9,6 +9,8 @@ import { availabilityRoutes } from "./routes/availability";
 import { bookingRoutes } from "./routes/bookings";
 import { calendarRoutes } from "./routes/calendar";
 import { configRoutes } from "./routes/config";
+import { manageRoutes } from "./routes/manage";
+import { managePageRoutes } from "./routes/manage-page";
 
 export type { AppDeps } from "./context";
 
@@ -26,6 +28,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", availabilityRoutes(ctx));
   app.route("/", bookingRoutes(ctx));
   app.route("/", calendarRoutes(ctx));
+  app.route("/", manageRoutes(ctx));
+  app.route("/", managePageRoutes(ctx));
   app.route("/", inboxRoutes(ctx));
   app.all("/api/*", (c) => c.json({ error: "not-found" }, 404));
   if (deps.staticHandler) app.use("*", staticHeaders, deps.staticHandler);

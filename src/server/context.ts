@@ -26,6 +26,8 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** Serves whatever the API and the inbox do not (the demo site, the built widget). */
   staticHandler?: MiddlewareHandler;
+  /** URL path of the widget's loader.js that the /manage page loads; without it the page says the widget is not served here. */
+  widgetScript?: string;
 }
 
 export interface AppContext {
@@ -39,6 +41,7 @@ export interface AppContext {
   postsPerMinute: number;
   trustProxy: boolean;
   maxBodyBytes: number;
+  widgetScript: string | null;
 }
 
 export const DEFAULT_POSTS_PER_MINUTE = 30;
@@ -58,6 +61,7 @@ export function contextOf(deps: AppDeps): AppContext {
     postsPerMinute: deps.postsPerMinute ?? DEFAULT_POSTS_PER_MINUTE,
     trustProxy: deps.trustProxy ?? false,
     maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    widgetScript: deps.widgetScript ?? null,
   };
 }
 

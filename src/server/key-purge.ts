@@ -1,5 +1,6 @@
 import { describeError, type Logger } from "./log";
 import type { Store } from "./store/types";
+import { startPeriodic, type Periodic } from "./periodic";
 
 /**
  * How long a booking's idempotency key keeps its answer. A retry comes within minutes; the
@@ -18,30 +19,13 @@ export interface KeyPurgeOptions {
   log: Logger;
 }
 
-export interface KeyPurge {
-  /** Resolves once the purge running now, if any, has finished. */
-  idle(): Promise<void>;
-  stop(): void;
-}
+export type KeyPurge = Periodic;
 
-/** Purges old keys now and every PURGE_EVERY_MS after; the timer never keeps the process alive. */
+/** Purges old keys now and every PURGE_EVERY_MS after. */
 export function startKeyPurge({ store, clock, retentionDays, log }: KeyPurgeOptions): KeyPurge {
-  let running: Promise<void> = Promise.resolve();
-  const purge = () => {
-    const before = new Date(Date.parse(clock()) - retentionDays * DAY_MS).toISOString();
-    running = running.then(async () => {
-      try {
-        await store.purgeIdempotencyKeys(before);
-      } catch (error) {
-        log({ event: "key-purge-failed", error: describeError(error) });
-      }
-    });
-  };
-  purge();
-  const timer = setInterval(purge, PURGE_EVERY_MS);
-  timer.unref?.();
-  return {
-    idle: () => running,
-    stop: () => clearInterval(timer),
-  };
+  return startPeriodic(
+    () => store.purgeIdempotencyKeys(new Date(Date.parse(clock()) - retentionDays * DAY_MS).toISOString()),
+    PURGE_EVERY_MS,
+    (error) => log({ event: "key-purge-failed", error: describeError(error) }),
+  );
 }

@@ -7,6 +7,9 @@ export type LogEntry =
   | { event: "mail-failed"; bookingId: string; mail: string; error: string }
   | { event: "server-error"; method: string; path: string; error: string }
   | { event: "key-purge-failed"; error: string }
+  /** Left claimed: another pass sends it once the lease has expired. */
+  | { event: "reminder-failed"; bookingId: string; error: string }
+  | { event: "reminders-failed"; error: string }
   /** A config key the schema ignores (a typo, or a setting of another version): its name, never its value. */
   | { event: "config-unknown-key"; key: string; path: string }
   | { event: "listening"; url: string };

@@ -26,6 +26,14 @@ export function sha256(value: string): string {
 }
 
 /**
+ * The calendar token a manage token opens: one-way, so a calendar link (a URL query, which proxies
+ * may log) can fetch the file but never gives away the token that cancels.
+ */
+export function calendarTokenOf(manageToken: string): string {
+  return hash("sha256", `calendar:${manageToken}`, "base64url");
+}
+
+/**
  * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then 74 random bits. Rows keyed by
  * ids made together sit together, so a batch of new bookings adds to the end of each index on
  * the id instead of rewriting a random page of it per booking.

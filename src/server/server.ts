@@ -11,6 +11,7 @@ import { jsonLinesLogger, type Logger } from "./log";
 import { createNotifier, type Notifier } from "./mail/notifier";
 import { createMailer, type Mailer } from "./mail/transport";
 import { openSqliteStore, type SqliteStore } from "./store/sqlite";
+import { startReminders } from "./reminders";
 
 /** Where a started server is reached; with port 0 known only once it is bound. */
 export interface Bound {
@@ -35,6 +36,8 @@ export interface ServerSettings {
    * because a site may embed that config (the demo's pages do).
    */
   staticHandler?: (config: ClinicConfig) => MiddlewareHandler;
+  /** URL path of the widget's loader.js for the /manage page; "/loader.js" when `staticDir` is set. */
+  widgetScript?: string | undefined;
   postsPerMinute?: number | undefined;
   trustProxy?: boolean | undefined;
   /** Days an idempotency key keeps its answer (DEFAULT_RETENTION_DAYS). */
@@ -112,6 +115,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   });
 
+  const reminders = startReminders({
+    config,
+    store,
+    clock: options.clock ?? systemClock,
+    baseUrl: options.publicUrl ? options.publicUrl.replace(/\/+$/, "") : bound.url,
+    send: (notice) => notifier.sendReminder(notice),
+    log,
+  });
+
   let closing: Promise<void> | null = null;
   return {
     ...bound,
@@ -123,7 +135,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing ??= (async () => {
         await stopListening(server);
         keyPurge.stop();
+        reminders.stop();
         await keyPurge.idle();
+        await reminders.idle();
         await notifier.idle();
         mailer.close();
         await store.close();
@@ -141,6 +155,7 @@ async function assemble(options: ServerSettings, config: ClinicConfig, log: Logg
     mailer = createMailer({ smtpUrl: options.smtpUrl, outboxDir: options.outboxDir });
     const notifier = createNotifier({ config, mailer, log, from: options.mailFrom });
     const staticHandler = options.staticHandler?.(config) ?? (options.staticDir ? staticFiles({ root: options.staticDir }) : undefined);
+    const widgetScript = options.widgetScript ?? (options.staticDir ? "/loader.js" : undefined);
     const app = createApp({
       config,
       store,
@@ -152,6 +167,7 @@ async function assemble(options: ServerSettings, config: ClinicConfig, log: Logg
       ...(options.postsPerMinute ? { postsPerMinute: options.postsPerMinute } : {}),
       ...(options.trustProxy ? { trustProxy: true } : {}),
       ...(staticHandler ? { staticHandler } : {}),
+      ...(widgetScript ? { widgetScript } : {}),
     });
     return { app, config, store, mailer, notifier };
   } catch (error) {

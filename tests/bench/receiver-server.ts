@@ -68,7 +68,7 @@ async function serve(configPath: string, databasePath: string, now: string): Pro
     clock: () => now,
     log: silentLogger,
     // Mail is queued after the answer and sent elsewhere; the bench measures the booking path only.
-    notifier: { bookingCreated: () => {}, idle: async () => {} },
+    notifier: { bookingCreated: () => {}, bookingChanged: () => {}, sendReminder: async () => {}, idle: async () => {} },
     postsPerMinute: 100_000_000,
   });
   const server = await listen(0, "127.0.0.1", (request, env) => app.fetch(request, env));

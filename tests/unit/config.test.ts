@@ -26,6 +26,8 @@ describe("parseClinicConfig on demo/clinic.json", () => {
       minNoticeHours: 24,
       horizonDays: 60,
       maxSeriesSessions: 10,
+      cancellationNoticeHours: 24,
+      reminderHours: 24,
     });
   });
 

@@ -92,3 +92,28 @@ describe("migrating a version-1 database", () => {
     }
   });
 });
+
+describe("migrating a version-4 database", () => {
+  it("keeps its sessions booked at SEQUENCE 0, still refusing overlaps, until one is cancelled", async () => {
+    versionOneDatabase([
+      { id: "old", sessions: [{ start: "2026-03-04T14:00:00.000Z", end: "2026-03-04T15:00:00.000Z", blockedEnd: "2026-03-04T15:15:00.000Z" }] },
+    ]);
+    const db = new Database(path);
+    for (let version = 1; version < 4; version++) db.exec(MIGRATIONS[version] ?? "");
+    db.pragma("user_version = 4");
+    db.close();
+
+    const store = openSqliteStore(path);
+    try {
+      const old = await store.getBooking("old");
+      expect(old).toMatchObject({ status: "confirmed", promoCode: null, events: [], updatedAt: "2026-03-01T12:00:00.000Z" });
+      expect(old?.sessions.map((s) => [s.status, s.sequence])).toEqual([["booked", 0]]);
+      const clash = oneSession("new", "2026-03-04T14:30:00.000Z");
+      expect(await store.insertBooking(clash, { key: "k1", requestHash: "h", response: { status: 201, body: "{}" } })).toEqual({ kind: "slot-taken", index: 0 });
+      await store.cancelSessions({ bookingId: "old", indexes: [0], earliestStart: "2026-03-01T00:00:00.000Z", event: { at: "2026-03-02T12:00:00.000Z", actor: "client", kind: "cancelled", detail: {} } });
+      expect(await store.insertBooking(clash, { key: "k2", requestHash: "h", response: { status: 201, body: "{}" } })).toEqual({ kind: "inserted" });
+    } finally {
+      await store.close();
+    }
+  });
+});

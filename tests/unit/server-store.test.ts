@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/server/store/migrations";
 import { openSqliteStore, type SqliteStore } from "../../src/server/store/sqlite";
 import type { NewBooking, NewSession } from "../../src/server/store/types";
-import { newBooking } from "./fixtures/new-booking";
+import { newBooking, newSession } from "./fixtures/new-booking";
 
 let dir: string;
 let path: string;
@@ -25,21 +25,7 @@ afterEach(async () => {
 
 let counter = 0;
 
-function session(start: string, minutes = 60, therapistId = "ana", afterBufferMinutes = 15): NewSession {
-  const startMs = Date.parse(start);
-  const end = new Date(startMs + minutes * 60_000).toISOString();
-  return {
-    start,
-    end,
-    listPrice: 8250,
-    discount: 0,
-    price: 8250,
-    dealId: null,
-    therapistId,
-    blockedStart: start,
-    blockedEnd: new Date(Date.parse(end) + afterBufferMinutes * 60_000).toISOString(),
-  };
-}
+const session = newSession;
 
 function booking(sessions: NewSession[]): NewBooking {
   counter += 1;
@@ -128,10 +114,14 @@ describe("the SQLite store", () => {
   it("reads back the intake kept apart from the booking", async () => {
     const b = booking([session("2026-03-04T14:00:00.000Z")]);
     await insert(store, b);
-    const { sessions, ...expected } = b;
+    const { sessions, manageTokens: _written, ...expected } = b;
     const stored = await store.getBooking(b.id);
     expect(stored).toMatchObject(expected);
-    expect(stored?.sessions).toEqual(sessions.map(({ start, end, listPrice, discount, price, dealId }) => ({ start, end, listPrice, discount, price, dealId })));
+    expect(stored?.sessions).toEqual(
+      sessions.map(({ start, end, listPrice, discount, price, dealId, therapistId }, index) => ({
+        index, therapistId, status: "booked", sequence: 0, start, end, listPrice, discount, price, dealId,
+      })),
+    );
   });
 
   it("finds a booking by its reference, and nothing for a reference it never gave", async () => {

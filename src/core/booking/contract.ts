@@ -105,6 +105,8 @@ export const BookingSchema = z.object({
   createdAt: InstantSchema,
   /** Unguessable token for the calendar file URL. */
   calendarUrl: z.optional(z.string()),
+  /** `${origin}/manage#token=…`: opens the booking in the widget's manage view. Absent from receivers that offer none. */
+  manageUrl: z.optional(z.string()),
 });
 export type Booking = z.infer<typeof BookingSchema>;
 

@@ -116,6 +116,10 @@ export const BookingRulesSchema = z.object({
   /** Calendar days ahead, in the clinic's zone, that can be booked (today counts as day 0). */
   horizonDays: z._default(wholeNumber().check(z.gte(1), z.lte(730)), 60),
   maxSeriesSessions: z._default(wholeNumber().check(z.gte(1), z.lte(26)), 10),
+  /** Elapsed hours before a session until which the client may cancel or move it online. */
+  cancellationNoticeHours: z._default(z.number().check(z.gte(0), z.lte(24 * 90)), 24),
+  /** Hours before each session that its reminder email goes out; 0 sends none. */
+  reminderHours: z._default(z.number().check(z.gte(0), z.lte(24 * 14)), 24),
 });
 export type BookingRules = z.infer<typeof BookingRulesSchema>;
 

@@ -1,5 +1,6 @@
 import type { ClinicConfig } from "../../core/config";
 import type { PricedSession } from "../../core/booking";
+import type { SessionStatus } from "../../core/manage";
 import { buildIcs } from "../calendar/ics";
 import { serviceName } from "../text";
 
@@ -10,20 +11,34 @@ export interface CalendarBooking {
   minutes: number;
   locale: string;
   createdAt: string;
-  sessions: PricedSession[];
+  /** The latest change: the DTSTAMP once the booking has been changed. */
+  updatedAt?: string;
+  sessions: Array<PricedSession & { status?: SessionStatus; sequence?: number }>;
 }
 
 /**
- * The booking's .ics. DTSTAMP is the booking's creation time, so the file downloaded later and
- * the one attached to the email are byte-identical.
+ * The booking's .ics as it stands: a booking whose sessions are all cancelled is withdrawn
+ * (METHOD:CANCEL), otherwise published with each cancelled session marked so. DTSTAMP is the
+ * latest change (the creation at first), so the file downloaded later and the one attached to
+ * the email of that change are byte-identical.
  */
-export function calendarFile(config: ClinicConfig, booking: CalendarBooking): string {
+export function calendarFile(config: ClinicConfig, booking: CalendarBooking, only?: number[]): string {
+  const allCancelled = booking.sessions.length > 0 && booking.sessions.every((s) => s.status === "cancelled");
   const name = serviceName(config, booking.serviceId, booking.locale);
   return buildIcs({
     config,
     reference: booking.reference,
-    sessions: booking.sessions.map((s) => ({ start: s.start, end: s.end, serviceName: name, minutes: booking.minutes })),
-    now: booking.createdAt,
+    sessions: booking.sessions.map((s) => ({
+      start: s.start,
+      end: s.end,
+      serviceName: name,
+      minutes: booking.minutes,
+      sequence: s.sequence ?? 0,
+      cancelled: s.status === "cancelled",
+    })),
+    method: allCancelled || (only !== undefined && only.every((i) => booking.sessions[i]?.status === "cancelled")) ? "CANCEL" : "PUBLISH",
+    ...(only ? { only } : {}),
+    now: booking.updatedAt ?? booking.createdAt,
     locale: booking.locale,
   });
 }

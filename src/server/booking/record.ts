@@ -8,6 +8,7 @@ export interface BookingIdentity {
   reference: string;
   createdAt: string;
   calendarTokenHash: string | null;
+  manageTokens: NewBooking["manageTokens"];
 }
 
 const MINUTE_MS = 60_000;
@@ -46,8 +47,10 @@ export function newBookingRecord(config: ClinicConfig, checked: CheckedBooking, 
     discountTotal: quote.discountTotal,
     total: quote.total,
     dealId: quote.deal?.id ?? null,
+    promoCode: quote.promo === "applied" ? (request.promoCode ?? null) : null,
     sessions,
     calendarTokenHash: identity.calendarTokenHash,
+    manageTokens: identity.manageTokens,
     intake: {
       mode: request.intakeMode,
       // The checked answers: those of hidden questions were dropped and are never stored.
@@ -62,7 +65,7 @@ export function newBookingRecord(config: ClinicConfig, checked: CheckedBooking, 
 }
 
 /** The 201 body: the booking as the receiver computed it, never a health answer. */
-export function bookingBody(record: NewBooking, calendarUrl: string | null): Booking {
+export function bookingBody(record: NewBooking, links: { calendarUrl: string | null; manageUrl: string | null }): Booking {
   return {
     id: record.id,
     reference: record.reference,
@@ -79,7 +82,8 @@ export function bookingBody(record: NewBooking, calendarUrl: string | null): Boo
     dealId: record.dealId,
     outcome: record.outcome,
     createdAt: record.createdAt,
-    ...(calendarUrl ? { calendarUrl } : {}),
+    ...(links.calendarUrl ? { calendarUrl: links.calendarUrl } : {}),
+    ...(links.manageUrl ? { manageUrl: links.manageUrl } : {}),
   };
 }
 

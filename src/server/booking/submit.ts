@@ -8,6 +8,7 @@ import { newReference, randomToken, sha256, timeOrderedId } from "../secrets";
 import type { KeyedResponse, NewBooking, Store, StoredResponse } from "../store/types";
 import { sameRequest } from "../store/keys";
 import { calendarPath } from "./calendar";
+import { newManageLink } from "../manage/links";
 import { bookingBody, newBookingRecord, pricedSessions } from "./record";
 
 export interface SubmitContext {
@@ -51,20 +52,27 @@ export async function submitBooking(ctx: SubmitContext, { key, requestHash }: Su
     return twin ? answerOfKey(twin, requestHash) : rejection(checked.errors);
   }
 
-  const token = checked.value.sessions.length > 0 ? randomToken() : null;
+  // A call-back request has no session to add to a calendar, cancel or move.
+  const hasSessions = checked.value.sessions.length > 0;
+  const token = hasSessions ? randomToken() : null;
+  const id = timeOrderedId();
+  // One link for the answer, one for the confirmation email: the answer's token is never kept anywhere else.
+  const links = hasSessions ? [newManageLink(id, ctx.baseUrl, ctx.now), newManageLink(id, ctx.baseUrl, ctx.now)] : [];
   const record = newBookingRecord(ctx.config, checked.value, {
-    id: timeOrderedId(),
+    id,
     reference: newReference(),
     createdAt: ctx.now,
     calendarTokenHash: token === null ? null : sha256(token),
+    manageTokens: links.map(({ record }) => ({ tokenHash: record.tokenHash, calendarTokenHash: record.calendarTokenHash })),
   });
   const calendarUrl = token === null ? null : `${ctx.baseUrl}${calendarPath(record.id, token)}`;
-  const response: StoredResponse = { status: 201, body: JSON.stringify(bookingBody(record, calendarUrl)) };
+  const body = bookingBody(record, { calendarUrl, manageUrl: links[0]?.manageUrl ?? null });
+  const response: StoredResponse = { status: 201, body: JSON.stringify(body) };
 
   const result = await ctx.store.insertBooking(record, { key, requestHash, response });
   switch (result.kind) {
     case "inserted":
-      return { ...response, bookingId: record.id, notice: noticeOf(record, calendarUrl, ctx.baseUrl) };
+      return { ...response, bookingId: record.id, notice: noticeOf(record, calendarUrl, links[1]?.manageUrl ?? null, ctx.baseUrl) };
     case "replayed":
       return replay(result.response);
     case "key-reused":
@@ -124,7 +132,7 @@ function idIn(body: string): string | null {
 }
 
 /** Picks field by field what the emails may use, so no intake data can reach them by accident. */
-function noticeOf(record: NewBooking, calendarUrl: string | null, baseUrl: string): BookingNotice {
+function noticeOf(record: NewBooking, calendarUrl: string | null, manageUrl: string | null, baseUrl: string): BookingNotice {
   return {
     id: record.id,
     reference: record.reference,
@@ -141,6 +149,7 @@ function noticeOf(record: NewBooking, calendarUrl: string | null, baseUrl: strin
     total: record.total,
     sessions: pricedSessions(record),
     calendarUrl,
+    manageUrl,
     inboxUrl: `${baseUrl}/inbox/bookings/${encodeURIComponent(record.id)}`,
   };
 }

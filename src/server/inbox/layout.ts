@@ -57,6 +57,8 @@ th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid #e5e
 .flag-clearance { background: #fff0d6; border-color: #a15c00; }
 .flag-caution { background: #fff9c4; border-color: #8a7a00; }
 tr.flagged td:first-child { border-left: 4px solid #b3261e; }
+tr.cancelled td { color: #5f6368; text-decoration: line-through; }
+tr.cancelled td:nth-child(3) { text-decoration: none; }
 .error { color: #b3261e; }
 .login { display: grid; gap: 0.5rem; max-width: 20rem; }
 button, input { font: inherit; padding: 0.4rem 0.6rem; min-height: 44px; }

@@ -1,6 +1,6 @@
 import { html } from "hono/html";
 import type { ClinicConfig } from "../../core/config";
-import type { BookingDetail } from "../store/types";
+import type { BookingDetail, BookingEvent } from "../store/types";
 import { clinicDateTime, formatMoney, serviceName, therapistName } from "../text";
 import { answerLines, areaLabels, reasonLines } from "./intake-view";
 import { page, type Fragment } from "./layout";
@@ -16,10 +16,11 @@ export function listPage(config: ClinicConfig, bookings: readonly BookingDetail[
   const locale = localeOf(config);
   const rows = inboxOrder(bookings).map((b) => {
     const first = b.sessions[0];
-    return html`<tr class="${isFlagged(b.outcome) ? "flagged" : ""}">
+    const classes = [isFlagged(b.outcome) ? "flagged" : "", b.status === "cancelled" ? "cancelled" : ""].filter(Boolean).join(" ");
+    return html`<tr class="${classes}">
 <td>${flag(b.outcome)}</td>
 <td><a href="/inbox/bookings/${encodeURIComponent(b.id)}">${b.reference}</a></td>
-<td>${b.kind === "callback" ? "Call-back request" : b.status}</td>
+<td>${b.kind === "callback" ? "Call-back request" : b.status === "cancelled" ? html`<strong>cancelled</strong>` : b.status}</td>
 <td>${b.client.name}</td>
 <td>${serviceName(config, b.serviceId, locale)}, ${b.minutes} min</td>
 <td>${first ? clinicDateTime(first.start, config, locale) : "—"}${b.sessions.length > 1 ? ` (+${b.sessions.length - 1})` : ""}</td>
@@ -62,7 +63,14 @@ ${b.kind === "booking"
   : ""}
 </dl>
 ${b.sessions.length > 0
-  ? html`<h2>Sessions</h2><ol>${b.sessions.map((s) => html`<li>${clinicDateTime(s.start, config, locale)}: ${money(s.price)}</li>`)}</ol>`
+  ? html`<h2>Sessions</h2><ol>${b.sessions.map((s) =>
+      s.status === "cancelled"
+        ? html`<li class="cancelled"><del>${clinicDateTime(s.start, config, locale)}</del> (cancelled)</li>`
+        : html`<li>${clinicDateTime(s.start, config, locale)} with ${therapistName(config, s.therapistId)}: ${money(s.price)}</li>`,
+    )}</ol>`
+  : ""}
+${b.events.length > 0
+  ? html`<h2>History</h2><ol class="history">${b.events.map((e) => html`<li>${clinicDateTime(e.at, config, locale)}: ${eventLine(config, e, locale)}</li>`)}</ol>`
   : ""}
 ${b.intake.callbackNote ? html`<h2>Call-back note</h2><p>${b.intake.callbackNote}</p>` : ""}
 <h2>Screening</h2>
@@ -84,6 +92,20 @@ ${answers.length === 0
   : ""}</p>`,
     { signedIn: true },
   );
+}
+
+/** One change in the booking's history, from its detail (sessions and times only). */
+function eventLine(config: ClinicConfig, event: BookingEvent, locale: string): string {
+  const who = event.actor === "client" ? "the client" : "the clinic";
+  const sessions = Array.isArray(event.detail.sessions) ? (event.detail.sessions as unknown[]) : [];
+  if (event.kind === "cancelled") return `cancelled by ${who}: session ${sessions.map((i) => Number(i) + 1).join(", ")}`;
+  const moves = sessions.map((m) => {
+    const move = m as { index?: number; from?: string; to?: string };
+    const from = move.from ? clinicDateTime(move.from, config, locale) : "?";
+    const to = move.to ? clinicDateTime(move.to, config, locale) : "?";
+    return `session ${(move.index ?? 0) + 1} from ${from} to ${to}`;
+  });
+  return `moved by ${who}: ${moves.join("; ")}`;
 }
 
 export function notFoundPage(): Fragment {

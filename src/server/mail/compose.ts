@@ -4,6 +4,7 @@ import { clinicDateTime, formatMoney, serviceName } from "../text";
 import { renderHtml, renderText, type Block } from "./blocks";
 import type { BookingNotice } from "./notice";
 import { MAIL_TEXTS } from "./texts";
+import { CHANGE_TEXTS } from "./change-texts";
 import type { MailMessage } from "./transport";
 
 export interface Envelope {
@@ -44,6 +45,7 @@ export function clientConfirmation(config: ClinicConfig, notice: BookingNotice, 
   }
   blocks.push({ kind: "paragraph", text: t.calendarAttached });
   if (notice.calendarUrl) blocks.push({ kind: "link", label: t.calendarLink, url: notice.calendarUrl });
+  if (notice.manageUrl) blocks.push({ kind: "link", label: CHANGE_TEXTS[language].manageLink, url: notice.manageUrl });
 
   return {
     from: envelope.from,
@@ -107,7 +109,7 @@ export function callbackNotice(config: ClinicConfig, notice: BookingNotice, enve
   return clinicMessage(config, envelope, t.callbackSubject(notice.reference), blocks, locale);
 }
 
-function clinicMessage(config: ClinicConfig, envelope: Envelope, subject: string, blocks: Block[], locale: string): MailMessage {
+export function clinicMessage(config: ClinicConfig, envelope: Envelope, subject: string, blocks: Block[], locale: string): MailMessage {
   return {
     from: envelope.from,
     to: config.clinic.email,
@@ -117,7 +119,7 @@ function clinicMessage(config: ClinicConfig, envelope: Envelope, subject: string
   };
 }
 
-function postalAddress(config: ClinicConfig): string {
+export function postalAddress(config: ClinicConfig): string {
   const { line1, line2, city, region, postalCode } = config.clinic.address;
   return [line1, line2, [city, region, postalCode].filter(Boolean).join(" ")].filter(Boolean).join("\n");
 }

@@ -2,12 +2,17 @@ import type { ClinicConfig } from "../../core/config";
 import { calendarFile } from "../booking/calendar";
 import { describeError, type Logger } from "../log";
 import { callbackNotice, clientConfirmation, clinicNotice } from "./compose";
-import type { BookingNotice } from "./notice";
+import { clientChange, clinicChange, reminder } from "./change-mails";
+import type { BookingNotice, ChangeNotice, ReminderNotice } from "./notice";
 import type { Mailer, MailMessage } from "./transport";
 
 export interface Notifier {
   /** Queues the emails of a booking that is already committed; never throws, never waits. */
   bookingCreated(notice: BookingNotice): void;
+  /** Queues the client's and the clinic's emails about a committed change; never throws, never waits. */
+  bookingChanged(notice: ChangeNotice): void;
+  /** Sends one reminder; resolves once it is handed to the mailer, rejects if that failed (so it is retried). */
+  sendReminder(notice: ReminderNotice): Promise<void>;
   /** Resolves once every queued email was sent or failed (for shutdown and tests). */
   idle(): Promise<void>;
 }
@@ -24,7 +29,7 @@ export function createNotifier({ config, mailer, log, from }: NotifierOptions): 
   const envelope = { from: from ?? config.clinic.email };
   const pending = new Set<Promise<void>>();
 
-  const deliver = async (notice: BookingNotice, name: string, build: () => MailMessage): Promise<void> => {
+  const deliver = async (notice: { id: string }, name: string, build: () => MailMessage): Promise<void> => {
     try {
       await mailer.send(build());
     } catch (error) {
@@ -44,16 +49,29 @@ export function createNotifier({ config, mailer, log, from }: NotifierOptions): 
     ];
   };
 
+  // setImmediate: the HTTP answer goes out first; mail never delays or fails the booking.
+  const queue = (messages: () => Promise<void>[]) => {
+    const job = new Promise<void>((resolve) => {
+      setImmediate(() => {
+        void Promise.all(messages()).then(() => resolve());
+      });
+    });
+    pending.add(job);
+    void job.finally(() => pending.delete(job));
+  };
+
   return {
     bookingCreated(notice) {
-      // setImmediate: the HTTP answer goes out first; mail never delays or fails the booking.
-      const job = new Promise<void>((resolve) => {
-        setImmediate(() => {
-          void Promise.all(messagesOf(notice)).then(() => resolve());
-        });
-      });
-      pending.add(job);
-      void job.finally(() => pending.delete(job));
+      queue(() => messagesOf(notice));
+    },
+    bookingChanged(notice) {
+      queue(() => [
+        deliver(notice, `client-${notice.kind}`, () => clientChange(config, notice, envelope)),
+        deliver(notice, `clinic-${notice.kind}`, () => clinicChange(config, notice, envelope)),
+      ]);
+    },
+    async sendReminder(notice) {
+      await mailer.send(reminder(config, notice, envelope));
     },
     async idle() {
       while (pending.size > 0) await Promise.all([...pending]);

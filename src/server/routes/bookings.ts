@@ -1,5 +1,4 @@
-import { Hono, type Context, type MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { BookingErrorBody } from "../../core/booking";
 import type { Issue } from "../../core/result";
@@ -9,10 +8,8 @@ import { baseUrlOf, type AppContext, type AppEnv } from "../context";
 import { clientIp } from "../http/client-ip";
 import { rateLimit, tokenBucket } from "../http/rate-limit";
 import { apiAnswers } from "../http/security";
+import { INVALID, JSON_TYPE, KEY_PATTERN, readJson, sizeLimit } from "../http/json-body";
 
-const JSON_TYPE = /^application\/json\s*(;|$)/i;
-// The body schema allows 16–100 characters; anything else in the header is refused before any lookup.
-const KEY_PATTERN = /^[\x21-\x7e]{16,100}$/;
 
 export function bookingRoutes(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -52,31 +49,6 @@ export function bookingRoutes(ctx: AppContext): Hono<AppEnv> {
     },
   );
   return app;
-}
-
-/**
- * Hono's bodyLimit first asks for `c.req.raw.body`, which makes @hono/node-server turn every
- * request into a web stream; reading the text straight from the socket is several times cheaper.
- * With a Content-Length (which Node holds the body to) the size is known up front, so bodyLimit
- * is only needed for chunked bodies.
- */
-function sizeLimit(maxSize: number, onError: (c: Context) => Response): MiddlewareHandler {
-  const streamed = bodyLimit({ maxSize, onError });
-  return async (c, next) => {
-    const length = c.req.header("content-length");
-    if (length === undefined || c.req.header("transfer-encoding") !== undefined) return streamed(c, next);
-    return parseInt(length, 10) > maxSize ? onError(c) : next();
-  };
-}
-
-const INVALID = Symbol("invalid JSON");
-
-async function readJson(c: Context): Promise<unknown> {
-  try {
-    return JSON.parse(await c.req.text()) as unknown;
-  } catch {
-    return INVALID;
-  }
 }
 
 function keyInBody(input: unknown): unknown {

@@ -1,4 +1,5 @@
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { isSlotTaken } from "./changes";
 import type { IdempotencyClaim, InsertResult, NewBooking } from "./types";
 import { KEYED_RESPONSE_SQL, sameRequest, toKeyedResponse, type KeyRow } from "./keys";
 import type { GroupCommit } from "./group-commit";
@@ -36,10 +37,10 @@ export function bookingWriter(db: Database.Database): (insert: Insert) => Insert
     booking: db.prepare(
       `INSERT INTO bookings (id, reference, kind, status, outcome, created_at, locale, client_name, client_email,
          client_phone, is_new_client, service_id, minutes, therapist_id, currency, list_total, discount_total, total,
-         deal_id, calendar_token_hash)
+         deal_id, calendar_token_hash, promo_code)
        VALUES (@id, @reference, @kind, @status, @outcome, @createdAt, @locale, @clientName, @clientEmail,
          @clientPhone, @isNewClient, @serviceId, @minutes, @therapistId, @currency, @listTotal, @discountTotal, @total,
-         @dealId, @calendarTokenHash)`,
+         @dealId, @calendarTokenHash, @promoCode)`,
     ),
     intake: db.prepare(
       `INSERT INTO intakes (booking_id, mode, answers_json, reasons_json, areas_to_avoid_json, clearance_confirmed,
@@ -54,6 +55,10 @@ export function bookingWriter(db: Database.Database): (insert: Insert) => Insert
          @listPrice, @discount, @price, @dealId)`,
     ),
     // No ON CONFLICT: the key was looked up under the same write lock, so a clash is an error.
+    manageToken: db.prepare(
+      `INSERT INTO manage_tokens (token_hash, booking_id, calendar_token_hash, created_at)
+       VALUES (@tokenHash, @bookingId, @calendarTokenHash, @createdAt)`,
+    ),
     claimKey: db.prepare(
       `INSERT INTO idempotency_keys (key, booking_id, status, body, created_at, request_hash)
        VALUES (@key, @bookingId, @status, @body, @createdAt, @requestHash)`,
@@ -100,6 +105,7 @@ export function bookingWriter(db: Database.Database): (insert: Insert) => Insert
         throw isSlotTaken(error) ? new SlotTaken(position) : error;
       }
     });
+    for (const token of booking.manageTokens) sql.manageToken.run({ ...token, bookingId: booking.id, createdAt: booking.createdAt });
     // After the booking row: written first, the key's deferred foreign key would be pending, and
     // SQLite would then scan every stored key (booking_id has no index) when the booking row lands.
     sql.claimKey.run({ key, bookingId: booking.id, ...response, createdAt: booking.createdAt, requestHash });
@@ -107,10 +113,6 @@ export function bookingWriter(db: Database.Database): (insert: Insert) => Insert
   };
 }
 
-/** The refusal of the schema's overlap triggers (RAISE(ABORT, 'slot-taken')). */
-function isSlotTaken(error: unknown): boolean {
-  return error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_TRIGGER" && error.message === "slot-taken";
-}
 
 function bookingParams(booking: NewBooking) {
   return {
@@ -134,5 +136,6 @@ function bookingParams(booking: NewBooking) {
     total: booking.total,
     dealId: booking.dealId,
     calendarTokenHash: booking.calendarTokenHash,
+    promoCode: booking.promoCode,
   };
 }

@@ -164,6 +164,50 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE idempotency_keys ADD COLUMN request_hash TEXT;
   CREATE INDEX idempotency_keys_by_created_at ON idempotency_keys (created_at);
   `,
+  // After the booking: a session can be cancelled (its time is free again at once, so the overlap
+  // triggers see booked sessions only) or moved (its SEQUENCE is raised), and gets one reminder,
+  // claimed with a lease so that a process dying between claim and send leaves it to another.
+  // A booking is cancelled when all its sessions are: derived, never stored twice.
+  `
+  ALTER TABLE sessions ADD COLUMN status TEXT NOT NULL DEFAULT 'booked' CHECK (status IN ('booked', 'cancelled'));
+  ALTER TABLE sessions ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0);
+  ALTER TABLE sessions ADD COLUMN reminder_lease_until_ms INTEGER;
+  ALTER TABLE sessions ADD COLUMN reminder_sent_at TEXT;
+  ALTER TABLE bookings ADD COLUMN promo_code TEXT;
+
+  DROP TRIGGER sessions_no_overlap_on_insert;
+  DROP TRIGGER sessions_no_overlap_on_update;
+  DROP INDEX sessions_by_therapist;
+  CREATE INDEX sessions_by_therapist ON sessions (therapist_id, blocked_start_ms, blocked_end_ms, start_ms, end_ms, status);
+
+  CREATE TRIGGER sessions_no_overlap_on_insert BEFORE INSERT ON sessions
+  WHEN NEW.status = 'booked' AND EXISTS (${overlapsNew} AND other.status = 'booked')
+  BEGIN SELECT RAISE(ABORT, 'slot-taken'); END;
+
+  CREATE TRIGGER sessions_no_overlap_on_update BEFORE UPDATE OF therapist_id, blocked_start_ms, blocked_end_ms, status ON sessions
+  WHEN NEW.status = 'booked' AND EXISTS (${overlapsNew} AND other.status = 'booked' AND other.rowid <> OLD.rowid)
+  BEGIN SELECT RAISE(ABORT, 'slot-taken'); END;
+
+  CREATE INDEX sessions_reminders_due ON sessions (start_ms) WHERE status = 'booked' AND reminder_sent_at IS NULL;
+
+  -- Several tokens per booking: every email to the client carries a fresh one. Only hashes.
+  CREATE TABLE manage_tokens (
+    token_hash TEXT PRIMARY KEY,
+    booking_id TEXT NOT NULL REFERENCES bookings (id) ON DELETE CASCADE,
+    calendar_token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX manage_tokens_by_booking ON manage_tokens (booking_id);
+
+  CREATE TABLE booking_events (
+    booking_id TEXT NOT NULL REFERENCES bookings (id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL CHECK (actor IN ('client', 'clinic')),
+    kind TEXT NOT NULL,
+    detail_json TEXT NOT NULL
+  );
+  CREATE INDEX booking_events_by_booking ON booking_events (booking_id, at);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,7 +1,8 @@
 import type { Answers, TriageOutcome } from "../../core/config";
-import type { BookingStatus, PricedSession } from "../../core/booking";
+import type { BookingStatus } from "../../core/booking";
+import type { ManagedBookingStatus, SessionStatus } from "../../core/manage";
 import type { TriageReason } from "../../core/screening";
-import type { BookingDetail, BookingKind, Intake } from "./types";
+import type { BookingDetail, BookingEvent, BookingKind, Intake, StoredSession } from "./types";
 
 /** Column shapes as SQLite returns them; the store only ever reads rows it wrote itself. */
 export interface BookingRow {
@@ -25,6 +26,7 @@ export interface BookingRow {
   total: number;
   deal_id: string | null;
   calendar_token_hash: string | null;
+  promo_code: string | null;
 }
 
 export interface IntakeRow {
@@ -38,6 +40,9 @@ export interface IntakeRow {
 }
 
 export interface SessionRow {
+  position: number;
+  status: SessionStatus;
+  sequence: number;
   therapist_id: string;
   start_ms: number;
   end_ms: number;
@@ -51,8 +56,19 @@ export function toIso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-export function toSession(row: SessionRow): PricedSession {
+export interface EventRow {
+  at: string;
+  actor: BookingEvent["actor"];
+  kind: BookingEvent["kind"];
+  detail_json: string;
+}
+
+export function toSession(row: SessionRow): StoredSession {
   return {
+    index: row.position,
+    therapistId: row.therapist_id,
+    status: row.status,
+    sequence: row.sequence,
     start: toIso(row.start_ms),
     end: toIso(row.end_ms),
     listPrice: row.list_price,
@@ -85,12 +101,12 @@ export function toIntake(row: IntakeRow | undefined): Intake {
   };
 }
 
-export function toBookingDetail(row: BookingRow, sessions: SessionRow[], intake: IntakeRow | undefined): BookingDetail {
+export function toBookingDetail(row: BookingRow, sessions: SessionRow[], intake: IntakeRow | undefined, events: EventRow[]): BookingDetail {
   return {
     id: row.id,
     reference: row.reference,
     kind: row.kind,
-    status: row.status,
+    status: bookingStatus(row.status, sessions),
     outcome: row.outcome,
     createdAt: row.created_at,
     locale: row.locale,
@@ -108,8 +124,16 @@ export function toBookingDetail(row: BookingRow, sessions: SessionRow[], intake:
     discountTotal: row.discount_total,
     total: row.total,
     dealId: row.deal_id,
+    promoCode: row.promo_code,
     sessions: sessions.map(toSession),
     calendarTokenHash: row.calendar_token_hash,
     intake: toIntake(intake),
+    events: events.map((event) => ({ at: event.at, actor: event.actor, kind: event.kind, detail: JSON.parse(event.detail_json) as Record<string, unknown> })),
+    updatedAt: events.at(-1)?.at ?? row.created_at,
   };
+}
+
+/** A booking with sessions is cancelled once every one of them is. */
+function bookingStatus(stored: BookingStatus, sessions: SessionRow[]): ManagedBookingStatus {
+  return sessions.length > 0 && sessions.every((s) => s.status === "cancelled") ? "cancelled" : stored;
 }

@@ -6,6 +6,9 @@ import { KEYED_RESPONSE_SQL, toKeyedResponse, type KeyRow } from "./keys";
 import type { BookingDetail, KeyedResponse, Store } from "./types";
 import { groupCommit } from "./group-commit";
 import { bookingWriter, writeBooking } from "./insert";
+import { bookingChanges } from "./changes";
+import { reminderClaims } from "./reminders";
+import type { EventRow } from "./rows";
 
 export interface SqliteStore extends Store {
   /** A consistent copy of the live database (SQLite's online backup), safe while serving. */
@@ -22,28 +25,39 @@ export function openSqliteStore(path: string): SqliteStore {
   const db = openConnection(path);
   migrate(db);
   const writes = groupCommit(db, bookingWriter(db));
+  const changes = bookingChanges(db);
+  const reminders = reminderClaims(db);
 
   const sql = {
     response: db.prepare(KEYED_RESPONSE_SQL),
     // A session starts at most LONGEST_BLOCK_MS before a span it overlaps: bounds the index scan from below.
     busy: db.prepare(
       `SELECT therapist_id, start_ms, end_ms FROM sessions
-       WHERE start_ms < @to AND start_ms >= @lowest AND end_ms > @from ORDER BY start_ms`,
+       WHERE start_ms < @to AND start_ms >= @lowest AND end_ms > @from AND status = 'booked' ORDER BY start_ms`,
     ),
     busyOf: db.prepare(
       `SELECT therapist_id, start_ms, end_ms FROM sessions
        WHERE therapist_id = @therapistId AND blocked_start_ms < @to AND blocked_start_ms >= @lowest
-         AND start_ms < @to AND end_ms > @from ORDER BY start_ms`,
+         AND start_ms < @to AND end_ms > @from AND status = 'booked' ORDER BY start_ms`,
     ),
     bookingById: db.prepare(`SELECT * FROM bookings WHERE id = ?`),
     bookingByReference: db.prepare(`SELECT * FROM bookings WHERE reference = ?`),
     purgeKeys: db.prepare(`DELETE FROM idempotency_keys WHERE created_at < ?`),
     newest: db.prepare(`SELECT * FROM bookings ORDER BY created_at DESC, rowid DESC LIMIT ?`),
     sessionsOf: db.prepare(
-      `SELECT therapist_id, start_ms, end_ms, list_price, discount, price, deal_id
+      `SELECT position, status, sequence, therapist_id, start_ms, end_ms, list_price, discount, price, deal_id
        FROM sessions WHERE booking_id = ? ORDER BY position`,
     ),
     intakeOf: db.prepare(`SELECT * FROM intakes WHERE booking_id = ?`),
+    eventsOf: db.prepare(`SELECT at, actor, kind, detail_json FROM booking_events WHERE booking_id = ? ORDER BY at, rowid`),
+    addToken: db.prepare(
+      `INSERT INTO manage_tokens (token_hash, booking_id, calendar_token_hash, created_at)
+       VALUES (@tokenHash, @bookingId, @calendarTokenHash, @createdAt)`,
+    ),
+    bookingByToken: db.prepare(
+      `SELECT bookings.* FROM manage_tokens JOIN bookings ON bookings.id = manage_tokens.booking_id WHERE manage_tokens.token_hash = ?`,
+    ),
+    calendarToken: db.prepare(`SELECT 1 FROM manage_tokens WHERE calendar_token_hash = ? AND booking_id = ?`),
   };
 
   const readResponse = (key: string): KeyedResponse | null => {
@@ -56,6 +70,7 @@ export function openSqliteStore(path: string): SqliteStore {
       row,
       sql.sessionsOf.all(row.id) as SessionRow[],
       sql.intakeOf.get(row.id) as IntakeRow | undefined,
+      sql.eventsOf.all(row.id) as EventRow[],
     );
 
   return {
@@ -88,6 +103,28 @@ export function openSqliteStore(path: string): SqliteStore {
     async findBookingByReference(reference) {
       const row = sql.bookingByReference.get(reference) as BookingRow | undefined;
       return row ? detailOf(row) : null;
+    },
+    async addManageToken(token) {
+      sql.addToken.run(token);
+    },
+    async findBookingByManageToken(tokenHash) {
+      const row = sql.bookingByToken.get(tokenHash) as BookingRow | undefined;
+      return row ? detailOf(row) : null;
+    },
+    async hasCalendarToken(bookingId, calendarTokenHash) {
+      return sql.calendarToken.get(calendarTokenHash, bookingId) !== undefined;
+    },
+    async cancelSessions(change) {
+      return changes.cancelSessions(change);
+    },
+    async rescheduleSessions(change) {
+      return changes.rescheduleSessions(change);
+    },
+    async claimDueReminders(window) {
+      return reminders.claimDueReminders(window);
+    },
+    async markReminderSent(claim, sentAt) {
+      reminders.markReminderSent(claim, sentAt);
     },
     async backup(destination) {
       await db.backup(destination);

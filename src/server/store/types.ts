@@ -2,6 +2,7 @@ import type { Answers, TriageOutcome } from "../../core/config";
 import type { BookingStatus, PricedSession } from "../../core/booking";
 import type { BusyInterval } from "../../core/slots";
 import type { TriageReason } from "../../core/screening";
+import type { ManagedBookingStatus, SessionStatus } from "../../core/manage";
 
 export type BookingKind = "booking" | "callback";
 
@@ -57,7 +58,8 @@ export interface BookingSummary {
   id: string;
   reference: string;
   kind: BookingKind;
-  status: BookingStatus;
+  /** `cancelled` once every session is. */
+  status: ManagedBookingStatus;
   outcome: TriageOutcome;
   createdAt: string;
   locale: string;
@@ -70,19 +72,103 @@ export interface BookingSummary {
   discountTotal: number;
   total: number;
   dealId: string | null;
+  /** The promo code whose deal the booking got, kept so that a reschedule prices it the same way. */
+  promoCode: string | null;
   sessions: PricedSession[];
 }
 
 export interface NewBooking extends BookingSummary {
+  status: BookingStatus;
+  /** The manage links' tokens of the 201 answer and the confirmation email, written with the booking (hashes only). */
+  manageTokens: Pick<ManageTokenRecord, "tokenHash" | "calendarTokenHash">[];
   /** SHA-256 of the calendar token; the token itself is only ever in the client's hands. */
   calendarTokenHash: string | null;
   sessions: NewSession[];
   intake: Intake;
 }
 
+/** A session as stored, with its place in the booking and its state. */
+export interface StoredSession extends PricedSession {
+  index: number;
+  therapistId: string;
+  status: SessionStatus;
+  /** iCalendar SEQUENCE of the session's event: raised by every change. */
+  sequence: number;
+}
+
+/** What happened to a booking after it was made; never health data. */
+export interface BookingEvent {
+  at: string;
+  actor: "client" | "clinic";
+  kind: "cancelled" | "rescheduled";
+  detail: Record<string, unknown>;
+}
+
 export interface BookingDetail extends BookingSummary {
   calendarTokenHash: string | null;
+  sessions: StoredSession[];
   intake: Intake;
+  /** Oldest first. */
+  events: BookingEvent[];
+  /** The latest change, or the creation: the DTSTAMP of the booking's calendar file. */
+  updatedAt: string;
+}
+
+/** A manage link's token as stored: only hashes. */
+export interface ManageTokenRecord {
+  bookingId: string;
+  tokenHash: string;
+  /** Hash of the calendar token derived from the manage token (secrets.ts `calendarTokenOf`). */
+  calendarTokenHash: string;
+  createdAt: string;
+}
+
+export interface CancelChange {
+  bookingId: string;
+  indexes: number[];
+  /** Sessions starting before this instant are inside their notice: then nothing is cancelled. */
+  earliestStart: string;
+  event: BookingEvent;
+}
+
+export type CancelResult =
+  /** `indexes`: the sessions this call cancelled (none when all were cancelled already). */
+  | { kind: "cancelled"; indexes: number[] }
+  | { kind: "too-late"; indexes: number[] };
+
+export interface SessionMove {
+  index: number;
+  therapistId: string;
+  start: string;
+  end: string;
+  blockedStart: string;
+  blockedEnd: string;
+  /** The session's SEQUENCE as read: a session changed since is not moved. */
+  sequence: number;
+}
+
+export interface RescheduleChange {
+  bookingId: string;
+  moves: SessionMove[];
+  /** New prices of every booked session (a move can change the deal of the others). */
+  prices: Array<{ index: number; listPrice: number; discount: number; price: number; dealId: string | null }>;
+  totals: { listTotal: number; discountTotal: number; total: number; dealId: string | null };
+  event: BookingEvent;
+  /** Claimed in the same key space as `insertBooking`'s: the caller scopes the key to the booking. */
+  idempotency: IdempotencyClaim;
+}
+
+export type RescheduleResult =
+  | { kind: "rescheduled" }
+  | { kind: "slot-taken"; index: number }
+  /** A moved session was cancelled or changed since it was read: nothing changed. */
+  | { kind: "stale" }
+  | { kind: "replayed"; response: StoredResponse }
+  | { kind: "key-reused" };
+
+export interface ReminderClaim {
+  bookingId: string;
+  index: number;
 }
 
 export type InsertResult =
@@ -120,5 +206,23 @@ export interface Store {
   purgeIdempotencyKeys(createdBefore: string): Promise<number>;
   /** The booking a client or the clinic names by the reference it was given. */
   findBookingByReference(reference: string): Promise<BookingDetail | null>;
+  addManageToken(token: ManageTokenRecord): Promise<void>;
+  /** The booking a manage token's hash opens; looked up by hash, so no comparison leaks timing. */
+  findBookingByManageToken(tokenHash: string): Promise<BookingDetail | null>;
+  /** Whether a calendar token derived from one of the booking's manage tokens has this hash. */
+  hasCalendarToken(bookingId: string, calendarTokenHash: string): Promise<boolean>;
+  /** Atomically cancels the named sessions still booked (their SEQUENCE raised), or none when one is too late. */
+  cancelSessions(change: CancelChange): Promise<CancelResult>;
+  /**
+   * Atomically: claims the idempotency key, releases the moved sessions' old times and takes the
+   * new ones, writes the new prices and the event; or nothing. Keys replay as for bookings.
+   */
+  rescheduleSessions(change: RescheduleChange): Promise<RescheduleResult>;
+  /**
+   * Atomically claims, until `leaseUntil`, the booked sessions with now < start ≤ startsBefore whose
+   * reminder was not sent and whose earlier claim, if any, has expired.
+   */
+  claimDueReminders(window: { now: string; startsBefore: string; leaseUntil: string }): Promise<ReminderClaim[]>;
+  markReminderSent(claim: ReminderClaim, sentAt: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,0 +1,5 @@
+export * from "./contract";
+export * from "./booking";
+export * from "./window";
+export * from "./reprice";
+export * from "./reschedule";
