@@ -1,5 +1,6 @@
 import type { ClinicConfig } from "../../core/config";
 import { checkBookingRequest, parseBookingRequest, type BookingErrorBody, type BookingRequest } from "../../core/booking";
+import { UNVERIFIED_STANDING } from "../../core/clients";
 import type { Issue } from "../../core/result";
 import { beyondHorizonMs } from "../../core/slots";
 import { DAY_MS } from "../../core/time";
@@ -43,7 +44,7 @@ export async function submitBooking(ctx: SubmitContext, { key, requestHash }: Su
   const parsed = parseBookingRequest(input);
   const window = parsed.ok ? busyWindow(ctx, parsed.value) : null;
   const busy = window ? await ctx.store.busyIntervals(window.from, window.to, window.therapistId) : [];
-  const checked = parsed.ok ? checkBookingRequest(ctx.config, parsed.value, busy, ctx.now) : parsed;
+  const checked = parsed.ok ? checkBookingRequest(ctx.config, parsed.value, busy, ctx.now, UNVERIFIED_STANDING) : parsed;
   if (!checked.ok) {
     // A twin request with the same key may have committed since the lookup; its sessions then
     // look taken here, but the client must get the twin's answer, not a 409.
