@@ -8,6 +8,7 @@ import { describeError, silentLogger } from "./log";
 import { availabilityRoutes } from "./routes/availability";
 import { bookingRoutes } from "./routes/bookings";
 import { calendarRoutes } from "./routes/calendar";
+import { clientRoutes } from "./routes/clients";
 import { configRoutes } from "./routes/config";
 
 export type { AppDeps } from "./context";
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", configRoutes(ctx));
   app.route("/", availabilityRoutes(ctx));
   app.route("/", bookingRoutes(ctx));
+  app.route("/", clientRoutes(ctx));
   app.route("/", calendarRoutes(ctx));
   app.route("/", inboxRoutes(ctx));
   app.all("/api/*", (c) => c.json({ error: "not-found" }, 404));

@@ -5,7 +5,8 @@ import { ClientDetailsSchema, PhoneSchema } from "../booking/contract";
 // Bodies of the returning-client routes (`POST /api/clients/code`, `POST /api/clients/verify`),
 // shared by the receiver and the widget.
 
-const EmailSchema = ClientDetailsSchema.shape.email;
+/** The booking's email rule, after trimming: a space pasted with the address is no reason to refuse it. */
+const EmailSchema = z.pipe(z.string().check(z.trim()), ClientDetailsSchema.shape.email);
 
 /** The six digits the code email carries. */
 export const CODE_PATTERN = /^\d{6}$/;

@@ -7,10 +7,10 @@ import { requestHash } from "../booking/request-hash";
 import { submitBooking } from "../booking/submit";
 import { baseUrlOf, type AppContext, type AppEnv } from "../context";
 import { clientIp } from "../http/client-ip";
+import { INVALID_JSON, JSON_TYPE, readJson } from "../http/json-body";
 import { rateLimit, tokenBucket } from "../http/rate-limit";
 import { apiAnswers } from "../http/security";
 
-const JSON_TYPE = /^application\/json\s*(;|$)/i;
 // The body schema allows 16–100 characters; anything else in the header is refused before any lookup.
 const KEY_PATTERN = /^[\x21-\x7e]{16,100}$/;
 
@@ -26,7 +26,7 @@ export function bookingRoutes(ctx: AppContext): Hono<AppEnv> {
     sizeLimit(ctx.maxBodyBytes, (c) => errorBody(c, 413, "too-large")),
     async (c) => {
       const input = await readJson(c);
-      if (input === INVALID) return invalid(c, [{ path: "(root)", code: "invalid-json", message: "expected a JSON body" }]);
+      if (input === INVALID_JSON) return invalid(c, [{ path: "(root)", code: "invalid-json", message: "expected a JSON body" }]);
       const key = c.req.header("idempotency-key");
       if (key === undefined || !KEY_PATTERN.test(key)) {
         return invalid(c, [{ path: "Idempotency-Key", code: "idempotency-key-required", message: "expected an Idempotency-Key header of 16 to 100 characters" }]);
@@ -67,16 +67,6 @@ function sizeLimit(maxSize: number, onError: (c: Context) => Response): Middlewa
     if (length === undefined || c.req.header("transfer-encoding") !== undefined) return streamed(c, next);
     return parseInt(length, 10) > maxSize ? onError(c) : next();
   };
-}
-
-const INVALID = Symbol("invalid JSON");
-
-async function readJson(c: Context): Promise<unknown> {
-  try {
-    return JSON.parse(await c.req.text()) as unknown;
-  } catch {
-    return INVALID;
-  }
 }
 
 function keyInBody(input: unknown): unknown {

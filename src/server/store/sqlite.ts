@@ -6,6 +6,7 @@ import { KEYED_RESPONSE_SQL, toKeyedResponse, type KeyRow } from "./keys";
 import type { BookingDetail, KeyedResponse, Store } from "./types";
 import { groupCommit } from "./group-commit";
 import { bookingWriter, writeBooking } from "./insert";
+import { clientStore } from "./clients";
 
 export interface SqliteStore extends Store {
   /** A consistent copy of the live database (SQLite's online backup), safe while serving. */
@@ -59,6 +60,7 @@ export function openSqliteStore(path: string): SqliteStore {
     );
 
   return {
+    ...clientStore(db),
     async findResponse(key) {
       return readResponse(key);
     },
