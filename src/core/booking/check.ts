@@ -19,6 +19,8 @@ export interface CheckedBooking {
   sessions: PricedSession[];
   quote: Quote;
   triage: TriageResult;
+  /** The receiver's decision the booking was priced and checked with. */
+  standing: ClientStanding;
 }
 
 // zod/mini loads no messages, and a request's problems travel back to the client in the 422 body.
@@ -69,7 +71,7 @@ export function checkBookingRequest(
   if (request.kind === "callback") {
     if (errors.length > 0) return fail(errors);
     const emptyQuote = computeQuote({ config, sessions: [], isNewClient: standing.isNewClient, now });
-    return ok({ request, answers, status: "needs-review", sessions: [], quote: emptyQuote, triage });
+    return ok({ request, answers, status: "needs-review", sessions: [], quote: emptyQuote, triage, standing });
   }
 
   errors.push(...checkOutcomeAllowsBooking(request, triage));
@@ -94,7 +96,7 @@ export function checkBookingRequest(
     price: line.price,
     dealId: line.dealId,
   }));
-  return ok({ request, answers, status: "confirmed", sessions, quote, triage });
+  return ok({ request, answers, status: "confirmed", sessions, quote, triage, standing });
 }
 
 function checkOutcomeAllowsBooking(request: BookingRequest, triage: TriageResult): Issue[] {

@@ -39,7 +39,13 @@ export function bookingRoutes(ctx: AppContext): Hono<AppEnv> {
       if (hash === null) return invalid(c, [{ path: "(root)", code: "too-deep", message: "expected a booking request, not values nested this deep" }]);
 
       const outcome = await submitBooking(
-        { config: ctx.config, store: ctx.store, now: ctx.clock(), baseUrl: baseUrlOf(ctx, c.req.url) },
+        {
+          config: ctx.config,
+          store: ctx.store,
+          now: ctx.clock(),
+          baseUrl: baseUrlOf(ctx, c.req.url),
+          clientToken: c.req.header("x-client-token"),
+        },
         { key, requestHash: hash },
         input,
       );
