@@ -12,7 +12,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Context, MiddlewareHandler } from "hono";
-import type { ClinicConfig } from "../src/core/config";
+import { compileConfig, type ClinicConfig } from "../src/core/config";
 import { loadClinicConfig } from "../src/server/config-file";
 import { staticFiles } from "../src/server/http/static-files";
 import { silentLogger, type Logger } from "../src/server/log";
@@ -124,7 +124,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
 function pointedAt(config: ClinicConfig, { url, port }: Bound): ClinicConfig {
   const loopback = [`http://127.0.0.1:${port}`, `http://localhost:${port}`].filter((o) => o !== url);
   const allowedOrigins = [...new Set([...config.submit.allowedOrigins, ...loopback])];
-  return { ...config, submit: { ...config.submit, endpoint: `${url}/api/bookings`, allowedOrigins } };
+  // A spread copies the config's fields only: its index is built again for the new endpoint.
+  return compileConfig({ ...config, submit: { ...config.submit, endpoint: `${url}/api/bookings`, allowedOrigins } });
 }
 
 interface SiteOptions {
