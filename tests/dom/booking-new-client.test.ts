@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/preact";
 import {
   answerHealth,
+  bookToReview,
   chooseService,
   CLIENT_TOKEN,
   continueButton,
@@ -102,17 +103,9 @@ describe("a new client books one session", () => {
     const user = setupUser();
     const { transport, requests, proofs } = fakeTransport();
     mount({ transport, clientCodes: fakeClientCodes().service });
-    await chooseService(user, "Clinical massage", 60);
-    await answerHealth(user);
-    await user.click(continueButton());
-    await heading("Choose a time");
-    await user.click(await firstFreeSlot());
+    await bookToReview(user);
     expect(shownTotal()).toBe("$115.00");
     expect(screen.queryByText(/Offer applied/)).toBeNull();
-    await user.click(continueButton());
-    await fillDetails(user);
-    await user.click(continueButton());
-    await heading("Review and confirm");
     await user.click(screen.getByRole("button", { name: "Confirm booking" }));
     await heading("You're booked");
     expect(requests[0]).toMatchObject({ quotedTotal: 11500, quotedDealId: null, client: { isNewClient: true } });
