@@ -100,7 +100,7 @@ describe("a returning client", () => {
     expect(codes.verifications.map((v) => v.code)).toEqual(["000000", "123456"]);
   });
 
-  it("refuses a malformed email or code before asking the receiver", async () => {
+  it("refuses a malformed email or code before asking the receiver, and moves the focus to the field each step asks for", async () => {
     const user = setupUser();
     const codes = fakeClientCodes(RETURNING);
     mount({ clientCodes: codes.service });
@@ -109,5 +109,19 @@ describe("a returning client", () => {
     await user.click(screen.getByRole("button", { name: "Send code" }));
     expect((await screen.findByText(/Enter an email address like/)).textContent).toMatch(/name@example\.com/);
     expect(codes.codeRequests).toEqual([]);
+
+    await user.type(screen.getByRole("textbox", { name: /^Your email/ }), "example.com");
+    await user.click(screen.getByRole("button", { name: "Send code" }));
+    const codeField = await screen.findByRole("textbox", { name: /^6-digit code/ });
+    await waitFor(() => expect(document.activeElement).toBe(codeField));
+    await user.type(codeField, "12345");
+    await user.click(screen.getByRole("button", { name: "Verify" }));
+    expect((await screen.findByText("Enter the 6 digits from the email.")).closest("p")?.id).toBe(codeField.getAttribute("aria-describedby")?.split(" ")[0]);
+    expect(codes.verifications).toEqual([]);
+
+    await user.click(screen.getByRole("button", { name: "Use another email" }));
+    const emailField = await screen.findByRole<HTMLInputElement>("textbox", { name: /^Your email/ });
+    expect(emailField.value).toBe("robin@example.com");
+    await waitFor(() => expect(document.activeElement).toBe(emailField));
   });
 });

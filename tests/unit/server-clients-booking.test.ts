@@ -51,6 +51,13 @@ describe("POST /api/bookings with and without a client token", () => {
     expect((await h.store.getBooking(booking.id))?.client.isNewClient).toBe(true);
   });
 
+  it("grants it to a verified new client who says they are not new: the claim decides nothing", async () => {
+    const token = await tokenFor("modest@client.example");
+    const response = await post(bookingRequest({ client: client("modest@client.example", false), quotedTotal: WELCOME, quotedDealId: "welcome" }), token);
+    expect(response.status).toBe(201);
+    expect(BookingSchema.parse(await response.json()).dealId).toBe("welcome");
+  });
+
   it("refuses the offer without a token, whatever the request claims", async () => {
     const response = await post(withDeal("new@client.example"));
     expect(response.status).toBe(422);

@@ -17,7 +17,16 @@ export function ClientCode() {
   const failure = returning.error.value;
   const message = failure ? t.t(`clientCode.error.${failure}`, { seconds: String(returning.retryAfterSeconds.value) }) : undefined;
 
+  const firstRender = useRef(true);
   useEffect(() => {
+    // Shown because the client said "No" to the first-visit question: the focus stays on that choice
+    // (arrow keys move through it). Opened by its own button, or moved to the next field: it follows.
+    const opened = returning.open.peek();
+    if (firstRender.current && !opened) {
+      firstRender.current = false;
+      return;
+    }
+    firstRender.current = false;
     afterRender(() => (phase === "code" ? codeInput : emailInput).current?.focus());
   }, [phase]);
 
