@@ -16,11 +16,12 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The version before the returning-client tables: the four migrations that shipped with bookings alone. */
-const BEFORE_CLIENTS = 4;
+/** The schema version just before the returning-client migration. */
+const BEFORE_CLIENTS = MIGRATIONS.findIndex((sql) => sql.includes("CREATE TABLE client_codes"));
 
 describe("the returning-client migration", () => {
   it("backfills the normalised email of bookings stored before it, so their clients are found", async () => {
+    expect(BEFORE_CLIENTS).toBeGreaterThanOrEqual(4);
     const db = new Database(path);
     for (const sql of MIGRATIONS.slice(0, BEFORE_CLIENTS)) db.exec(sql);
     db.pragma(`user_version = ${BEFORE_CLIENTS}`);
