@@ -125,3 +125,23 @@ describe("a returning client", () => {
     await waitFor(() => expect(document.activeElement).toBe(emailField));
   });
 });
+
+describe("the code step in French", () => {
+  it("asks, sends and verifies in French, and asks the receiver for a French email", async () => {
+    const user = setupUser();
+    const codes = fakeClientCodes(RETURNING);
+    mount({ pageLocale: "fr-CA", clientCodes: codes.service });
+    await chooseService(user, "Massothérapie clinique", 60);
+    await heading(/Dossier de santé|Antécédents/);
+    await user.click(within(screen.getByRole("group", { name: /première visite/ })).getByRole("radio", { name: "Non" }));
+    expect(screen.getByText(/^Bon retour\. Confirmez votre courriel/).textContent).toMatch(/code à usage unique/);
+    await verifyEmail(user, "robin@example.com", "999999");
+    expect((await screen.findByText(/^Ce code est erroné/)).textContent).toMatch(/envoyez un nouveau code/);
+    const codeField = screen.getByRole("textbox", { name: /^Code à 6 chiffres/ });
+    await user.clear(codeField);
+    await user.type(codeField, "123456");
+    await user.click(screen.getByRole("button", { name: "Vérifier" }));
+    expect((await screen.findByText(/^Courriel confirmé/)).textContent).toBe("Courriel confirmé : robin@example.com. Bon retour; vos coordonnées sont remplies.");
+    expect(codes.codeRequests).toEqual([{ email: "robin@example.com", locale: "fr-CA" }]);
+  });
+});
