@@ -124,7 +124,6 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
 function pointedAt(config: ClinicConfig, { url, port }: Bound): ClinicConfig {
   const loopback = [`http://127.0.0.1:${port}`, `http://localhost:${port}`].filter((o) => o !== url);
   const allowedOrigins = [...new Set([...config.submit.allowedOrigins, ...loopback])];
-  // A spread copies the config's fields only: its index is built again for the new endpoint.
   return compileConfig({ ...config, submit: { ...config.submit, endpoint: `${url}/api/bookings`, allowedOrigins } });
 }
 
