@@ -146,6 +146,24 @@ describe("widget model", () => {
     expect(model.intake.mode.value).toBe("full");
   });
 
+  it("drops a verification the receiver no longer takes, and prices the booking as unverified", async () => {
+    const refusal: SubmitOutcome = {
+      kind: "invalid",
+      issues: [
+        { path: "quotedDealId", code: "deal-not-applicable", message: "no" },
+        { path: "quotedTotal", code: "price-changed", message: "no" },
+      ],
+    };
+    const { model } = setup(() => refusal, codeService(false, "full"));
+    await toReview(model);
+    expect(await verifyEmail(model, "jordan@example.com")).toBe(true);
+    expect(model.price.quote.value?.deal?.id).toBe("first-visit-20");
+    await model.submit();
+    expect(model.returning.verified.value).toBeNull();
+    expect(model.price.quote.value?.deal).toBeNull();
+    expect(model.intake.answers.value["blood-clot-now"]).toBe(false);
+  });
+
   it("prices a first visit with the new-client offer only once the email is verified", async () => {
     const { model, requests, proofs } = setup(okBooking, codeService(false, "full"));
     await toReview(model);

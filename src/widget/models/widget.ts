@@ -215,9 +215,11 @@ export function createWidgetModel(options: WidgetModelOptions) {
   }
 
   function showServerIssues(issues: Issue[]): void {
-    // The receiver wants the full form although the widget asked the update: the verification
-    // no longer holds (its token lasts two hours). Every answer stays; the full form opens.
-    if (issues.some((issue) => issue.path === "intakeMode")) returning.forget();
+    // The receiver wants the full form, or refuses the new-client offer, of a client the widget
+    // holds verified: the verification no longer holds (its token lasts two hours). Every answer
+    // stays; the price and the form become those of an unverified client.
+    const newClientOfferRefused = standing.value.isNewClient && issues.some((issue) => issue.path === "quotedDealId");
+    if (newClientOfferRefused || issues.some((issue) => issue.path === "intakeMode")) returning.forget();
     const step = batch(() => applyServerIssues(issues, { service, intake, details, schedule, price, reviewIssues }));
     if (step !== "review") flow.goTo(step, { fromReview: true });
   }
