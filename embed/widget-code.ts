@@ -1,7 +1,7 @@
 // The part of the widget the element imports once a config is there: the flow and its transport.
 import type { ClinicConfig } from "../src/core/config";
 import { mountWidget } from "../src/widget/mount";
-import { createAvailabilityClient, createHttpTransport } from "../src/widget/submit";
+import { createAvailabilityClient, createClientCodeService, createHttpTransport } from "../src/widget/submit";
 import type { WidgetHandle, WidgetOptions } from "../src/widget/types";
 
 export { hostEvents } from "./host-events";
@@ -15,5 +15,6 @@ export function mountEmbeddedWidget(container: HTMLElement, options: EmbeddedWid
     ...options,
     transport: createHttpTransport({ endpoint: submit.endpoint, timeoutMs: submit.timeoutMs, maxRetries: submit.maxRetries }),
     fetchAvailability: createAvailabilityClient(submit.endpoint),
+    clientCodes: createClientCodeService(submit.endpoint),
   });
 }

@@ -8,6 +8,7 @@ import { describeError, silentLogger } from "./log";
 import { availabilityRoutes } from "./routes/availability";
 import { bookingRoutes } from "./routes/bookings";
 import { calendarRoutes } from "./routes/calendar";
+import { clientRoutes } from "./routes/clients";
 import { configRoutes } from "./routes/config";
 import { manageRoutes } from "./routes/manage";
 import { managePageRoutes } from "./routes/manage-page";
@@ -27,6 +28,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", configRoutes(ctx));
   app.route("/", availabilityRoutes(ctx));
   app.route("/", bookingRoutes(ctx));
+  app.route("/", clientRoutes(ctx));
   app.route("/", calendarRoutes(ctx));
   app.route("/", manageRoutes(ctx));
   app.route("/", managePageRoutes(ctx));

@@ -2,7 +2,9 @@ import type { MiddlewareHandler } from "hono";
 import type { ClinicConfig } from "../core/config";
 import type { LogVariables } from "./http/request-log";
 import { silentLogger, type Logger } from "./log";
+import type { CodeMailer } from "./mail/code-mail";
 import type { Notifier } from "./mail/notifier";
+import { randomToken } from "./secrets";
 import type { Store } from "./store/types";
 
 export type AppEnv = { Variables: LogVariables };
@@ -16,6 +18,15 @@ export interface AppDeps {
   /** ISO UTC "now": every rule (notice, horizon, deal windows) is judged at this instant. */
   clock?: () => string;
   notifier?: Notifier;
+  /** Sends returning clients their one-time codes. */
+  codeMailer?: CodeMailer;
+  /**
+   * Key of the one-time codes' hashes; a fresh one per process by default (a restart then
+   * voids the live codes, which last ten minutes anyway).
+   */
+  codeSecret?: string;
+  /** Code requests and code checks per minute per client address. */
+  codesPerMinute?: number;
   log?: Logger;
   /** Public origin for links in answers and emails, e.g. "https://book.example.com". */
   publicUrl?: string;
@@ -36,6 +47,9 @@ export interface AppContext {
   inboxToken: string;
   clock: () => string;
   notifier: Notifier | null;
+  codeMailer: CodeMailer | null;
+  codeSecret: string;
+  codesPerMinute: number;
   log: Logger;
   publicUrl: string | null;
   postsPerMinute: number;
@@ -46,6 +60,7 @@ export interface AppContext {
 
 export const DEFAULT_POSTS_PER_MINUTE = 30;
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+export const DEFAULT_CODES_PER_MINUTE = 10;
 
 export const systemClock = (): string => new Date().toISOString();
 
@@ -56,6 +71,9 @@ export function contextOf(deps: AppDeps): AppContext {
     inboxToken: deps.inboxToken,
     clock: deps.clock ?? systemClock,
     notifier: deps.notifier ?? null,
+    codeMailer: deps.codeMailer ?? null,
+    codeSecret: deps.codeSecret ?? randomToken(),
+    codesPerMinute: deps.codesPerMinute ?? DEFAULT_CODES_PER_MINUTE,
     log: deps.log ?? silentLogger,
     publicUrl: deps.publicUrl ? deps.publicUrl.replace(/\/+$/, "") : null,
     postsPerMinute: deps.postsPerMinute ?? DEFAULT_POSTS_PER_MINUTE,

@@ -5,6 +5,8 @@
 export type LogEntry =
   | { event: "request"; method: string; path: string; status: number; ms: number; bookingId?: string }
   | { event: "mail-failed"; bookingId: string; mail: string; error: string }
+  /** A one-time code email that could not be sent; the address is never logged. */
+  | { event: "code-mail-failed"; error: string }
   | { event: "server-error"; method: string; path: string; error: string }
   | { event: "key-purge-failed"; error: string }
   /** Left claimed: another pass sends it once the lease has expired. */

@@ -8,6 +8,7 @@ import { DEFAULT_RETENTION_DAYS, startKeyPurge } from "./key-purge";
 import { staticFiles } from "./http/static-files";
 import { browserHost, listen, stopListening, type FetchHandler } from "./listen";
 import { jsonLinesLogger, type Logger } from "./log";
+import { createCodeMailer, type CodeMailer } from "./mail/code-mail";
 import { createNotifier, type Notifier } from "./mail/notifier";
 import { createMailer, type Mailer } from "./mail/transport";
 import { openSqliteStore, type SqliteStore } from "./store/sqlite";
@@ -73,6 +74,7 @@ interface Parts {
   store: SqliteStore;
   mailer: Mailer;
   notifier: Notifier;
+  codeMailer: CodeMailer;
 }
 
 /**
@@ -105,7 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await stopListening(server);
     throw error;
   }
-  const { app, config, store, mailer, notifier } = parts;
+  const { app, config, store, mailer, notifier, codeMailer } = parts;
   // The bindings carry the socket: the receiver keys its rate limit on the client's address.
   handle = (request, env) => app.fetch(request, env);
   const keyPurge = startKeyPurge({
@@ -139,6 +141,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await keyPurge.idle();
         await reminders.idle();
         await notifier.idle();
+        await codeMailer.idle();
         mailer.close();
         await store.close();
       })();
@@ -154,12 +157,14 @@ async function assemble(options: ServerSettings, config: ClinicConfig, log: Logg
   try {
     mailer = createMailer({ smtpUrl: options.smtpUrl, outboxDir: options.outboxDir });
     const notifier = createNotifier({ config, mailer, log, from: options.mailFrom });
+    const codeMailer = createCodeMailer({ config, mailer, log, from: options.mailFrom });
     const staticHandler = options.staticHandler?.(config) ?? (options.staticDir ? staticFiles({ root: options.staticDir }) : undefined);
     const widgetScript = options.widgetScript ?? (options.staticDir ? "/loader.js" : undefined);
     const app = createApp({
       config,
       store,
       notifier,
+      codeMailer,
       log,
       inboxToken: options.inboxToken,
       ...(options.clock ? { clock: options.clock } : {}),
@@ -169,7 +174,7 @@ async function assemble(options: ServerSettings, config: ClinicConfig, log: Logg
       ...(staticHandler ? { staticHandler } : {}),
       ...(widgetScript ? { widgetScript } : {}),
     });
-    return { app, config, store, mailer, notifier };
+    return { app, config, store, mailer, notifier, codeMailer };
   } catch (error) {
     mailer?.close();
     await store.close();

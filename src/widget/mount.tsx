@@ -24,6 +24,7 @@ export function mountWidget(root: ShadowRoot | HTMLElement, options: WidgetOptio
     locale,
     now: options.now ?? (() => new Date()),
     transport: options.transport,
+    clientCodes: options.clientCodes,
     fetchAvailability: options.fetchAvailability,
     emit: options.emit,
     prefill: options.prefill,

@@ -1,10 +1,11 @@
 import type { Booking, BookingRequest } from "../core/booking/contract";
+import type { VerifiedClient } from "../core/clients/contract";
 import type { ClinicConfig } from "../core/config";
 import type { Issue } from "../core/result";
 import type { BusyInterval } from "../core/slots";
 import type { PaintedWidget } from "./paint";
 
-export type { Booking, BookingRequest, BusyInterval, ClinicConfig, Issue };
+export type { Booking, BookingRequest, BusyInterval, ClinicConfig, Issue, VerifiedClient };
 
 /** Why a submission failed without a usable answer from the receiver. */
 export const SUBMIT_FAILURE_REASONS = ["offline", "timeout", "server", "redirect", "insecure-endpoint", "rate-limited"] as const;
@@ -23,7 +24,33 @@ export type SubmitOutcome =
  * Sends one booking request. Retries, timeout, https check and the Idempotency-Key header
  * (equal to `request.idempotencyKey`) are the transport's job; it resolves, never rejects.
  */
-export type BookingTransport = (request: BookingRequest, signal?: AbortSignal) => Promise<SubmitOutcome>;
+export type BookingTransport = (request: BookingRequest, signal?: AbortSignal, proof?: ClientProof) => Promise<SubmitOutcome>;
+
+/** What proves the client owns the booking's email: the token a one-time code earned (memory only). */
+export interface ClientProof {
+  clientToken?: string | undefined;
+}
+
+/** How asking for a one-time code ended. */
+export type CodeRequestOutcome =
+  | { kind: "sent" }
+  | { kind: "invalid-email" }
+  | { kind: "rate-limited"; retryAfterSeconds: number }
+  | { kind: "failed" };
+
+/** How checking a one-time code ended. */
+export type CodeVerifyOutcome =
+  | { kind: "verified"; client: VerifiedClient }
+  /** Wrong, expired, used up or burnt by too many tries: the receiver does not say which. */
+  | { kind: "code-invalid" }
+  | { kind: "rate-limited"; retryAfterSeconds: number }
+  | { kind: "failed" };
+
+/** The receiver's one-time code routes; resolves, never rejects. */
+export interface ClientCodeService {
+  requestCode(email: string, locale: string): Promise<CodeRequestOutcome>;
+  verifyCode(email: string, code: string): Promise<CodeVerifyOutcome>;
+}
 
 /** What the widget tells its host; the embed names each `clinic-booking:<name>`. */
 export const WIDGET_EVENT_NAMES = ["ready", "step", "submitted", "error"] as const;
@@ -54,6 +81,8 @@ export interface WidgetOptions {
   /** Clock for tests and demos; defaults to the real time. */
   now?: () => Date;
   transport: BookingTransport;
+  /** One-time codes for returning clients; without it the widget offers no code step. */
+  clientCodes?: ClientCodeService | undefined;
   /** Busy intervals of every therapist between two ISO UTC instants. */
   fetchAvailability: (from: string, to: string) => Promise<BusyInterval[]>;
   /** Event detail never carries health answers or contact details. */

@@ -2,8 +2,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/preact";
 import {
   answerHealth,
+  bookToReview,
   chooseService,
+  CLIENT_TOKEN,
   continueButton,
+  fakeClientCodes,
   fakeTransport,
   fillDetails,
   firstFreeSlot,
@@ -12,6 +15,7 @@ import {
   setupUser,
   shownTotal,
   unmountAll,
+  verifyEmail,
 } from "./support/widget";
 
 vi.setConfig({ testTimeout: 20_000 });
@@ -20,8 +24,9 @@ afterEach(unmountAll);
 describe("a new client books one session", () => {
   it("goes from service to confirmation and sends one complete request", async () => {
     const user = setupUser();
-    const { transport, requests } = fakeTransport();
-    const { events } = mount({ transport });
+    const { transport, requests, proofs } = fakeTransport();
+    const codes = fakeClientCodes();
+    const { events } = mount({ transport, clientCodes: codes.service });
 
     await heading("Choose a service");
     const clinical = screen.getByRole("group", { name: "Clinical massage" });
@@ -35,6 +40,12 @@ describe("a new client books one session", () => {
     expect(screen.queryByText(/Spring renewal/)).toBeNull();
     await chooseService(user, "Clinical massage", 60);
     await answerHealth(user);
+    // The offer is for a verified email with no earlier booking: the client proves the address first.
+    await user.click(screen.getByRole("button", { name: "Verify your email to get the first-visit offer" }));
+    await verifyEmail(user, "jordan@example.com");
+    expect((await screen.findByText(/^Email verified/)).textContent).toBe(
+      "Email verified: jordan@example.com. First-visit offers apply to this booking.",
+    );
     await user.click(continueButton());
 
     await heading("Choose a time");
@@ -76,6 +87,7 @@ describe("a new client books one session", () => {
       consent: { healthData: true, cancellationPolicy: true },
     });
     expect(request?.sessions).toHaveLength(1);
+    expect(proofs[0]).toEqual({ clientToken: CLIENT_TOKEN });
     expect(request?.answers["blood-clot-now"]).toBe(false);
     expect(screen.getByRole("link", { name: /Download calendar file/ }).getAttribute("href")).toBe(
       "https://receiver.clinic.example/api/bookings/b1/calendar.ics?token=t0k3n",
@@ -85,5 +97,18 @@ describe("a new client books one session", () => {
     expect(screen.getByRole("heading", { name: "Before your visit" }).nextElementSibling?.textContent).toMatch(/^Arrive 10 minutes early for your first visit\./);
     expect(screen.getByRole("heading", { name: "After your massage" }).nextElementSibling?.textContent).toMatch(/^Drink water and take it easy/);
     await waitFor(() => expect(document.activeElement?.textContent).toBe("You're booked"));
+  });
+
+  it("pays the list price without a verified email, whatever the first-visit answer", async () => {
+    const user = setupUser();
+    const { transport, requests, proofs } = fakeTransport();
+    mount({ transport, clientCodes: fakeClientCodes().service });
+    await bookToReview(user);
+    expect(shownTotal()).toBe("$115.00");
+    expect(screen.queryByText(/Offer applied/)).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Confirm booking" }));
+    await heading("You're booked");
+    expect(requests[0]).toMatchObject({ quotedTotal: 11500, quotedDealId: null, client: { isNewClient: true } });
+    expect(proofs[0]).toEqual({});
   });
 });

@@ -35,7 +35,8 @@ describe("in French", () => {
     const grid = await screen.findByRole("grid", { name: "Horaires disponibles" });
     expect(within(grid).getAllByRole("rowheader")[0]?.textContent).toBe("vendredi 4 décembre");
     await user.click(await firstFreeSlot());
-    expect(screen.getByText("Total").closest("p")?.textContent).toMatch(/92,00\s\$/);
+    // An unverified first visit pays the list price: the first-visit offer needs a verified email.
+    expect(screen.getByText("Total").closest("p")?.textContent).toMatch(/115,00\s\$/);
     await user.click(continueButton());
 
     await fillDetails(user);

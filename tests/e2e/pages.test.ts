@@ -79,7 +79,7 @@ describe("the demo pages", () => {
       expect(await focusIsOn(stepHeading(w, "You're booked"))).toBe(true);
 
       const { sessions, ...booking } = await storedBooking(env, await shownReference(w));
-      expect(booking).toMatchObject({ client: { name: "Kim Keys", email: "kim@example.com" }, serviceId: "myofascial-release", total: 9200 });
+      expect(booking).toMatchObject({ client: { name: "Kim Keys", email: "kim@example.com" }, serviceId: "myofascial-release", total: 11500 });
       expect(sessions).toHaveLength(1);
     } finally {
       await context.close();
@@ -115,7 +115,7 @@ describe("the demo pages", () => {
       await w.getByRole("button", { name: "Confirm booking" }).click();
       await waitForStep(w, "You're booked");
       const booking = await storedBooking(env, await shownReference(w));
-      expect(booking).toMatchObject({ client: { name: "Harper Hostile" }, minutes: 45, total: 7600 });
+      expect(booking).toMatchObject({ client: { name: "Harper Hostile" }, minutes: 45, total: 9500 });
 
       const violations = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? null);
       expect(violations).toEqual([]);
@@ -142,7 +142,8 @@ describe("the demo pages", () => {
       // French clock times: "12 h", "13 h 30" (other tests in this file may have taken noon).
       expect(await pickFirstSlot(w)).toMatch(/^\d{1,2} h( \d{2})?$/);
       const total = normaliseSpaces(await shownTotal(w));
-      expect(total).toBe("92,00 $");
+      // An unverified first visit: list price (the offer needs a verified email).
+      expect(total).toBe("115,00 $");
       await continueButton(w).click();
       await fillDetails(w, { name: "Camille Français", email: "camille@example.com" });
       await continueButton(w).click();
@@ -152,7 +153,7 @@ describe("the demo pages", () => {
       expect(review).toContain("115,00 $");
       await w.getByRole("button", { name: "Confirmer la réservation" }).click();
       await waitForStep(w, "C'est réservé");
-      expect(normaliseSpaces(await w.getByText(/^Total :/).first().innerText())).toBe("Total : 92,00 $");
+      expect(normaliseSpaces(await w.getByText(/^Total :/).first().innerText())).toBe("Total : 115,00 $");
 
       const booking = await storedBooking(env, await shownReference(w));
       expect(booking.locale).toMatch(/^fr/);

@@ -1,26 +1,54 @@
 import { describe, expect, it } from "vitest";
-import type { BookingRequest, SubmitOutcome } from "../../src/widget/types";
+import type { BookingRequest, ClientCodeService, ClientProof, SubmitOutcome } from "../../src/widget/types";
 import { createWidgetModel, type WidgetModel } from "../../src/widget/models/widget";
 import { reviewIssueMessages } from "../../src/widget/models/server-issues";
 import { NOW, demoConfig } from "../dom/support/config";
 
-function setup(respond: (request: BookingRequest, attempt: number) => SubmitOutcome | Promise<SubmitOutcome> = okBooking) {
+function setup(
+  respond: (request: BookingRequest, attempt: number) => SubmitOutcome | Promise<SubmitOutcome> = okBooking,
+  clientCodes?: ClientCodeService,
+) {
   const requests: BookingRequest[] = [];
+  const proofs: (ClientProof | undefined)[] = [];
   const events: string[] = [];
   let keys = 0;
   const model = createWidgetModel({
     config: demoConfig(),
     locale: "en",
     now: () => NOW,
-    transport: async (request) => {
+    transport: async (request, _signal, proof) => {
       requests.push(request);
+      proofs.push(proof);
       return respond(request, requests.length);
     },
+    clientCodes,
     fetchAvailability: async () => [],
     emit: (name) => events.push(name),
     newKey: () => `key-${++keys}-0123456789abcdef`,
   });
-  return { model, requests, events };
+  return { model, requests, proofs, events };
+}
+
+/** A receiver's code routes that accept "123456" for any email, answering `returning`. */
+function codeService(returning: boolean, intakeMode: "full" | "update"): ClientCodeService {
+  return {
+    requestCode: async () => ({ kind: "sent" }),
+    verifyCode: async (_email, code) =>
+      code === "123456"
+        ? {
+            kind: "verified",
+            client: { clientToken: "token-0123456789abcdef-0123456789abcdef-xyz", returning, intakeMode, contact: returning ? { name: "Jo Back", phone: "902 555 0199" } : null },
+          }
+        : { kind: "code-invalid" },
+  };
+}
+
+async function verifyEmail(model: WidgetModel, email = "jo@example.com", code = "123456"): Promise<boolean> {
+  model.returning.start();
+  model.returning.setEmail(email);
+  expect(await model.returning.requestCode()).toBe(true);
+  model.returning.setCode(code);
+  return model.returning.verify();
 }
 
 function okBooking(request: BookingRequest): SubmitOutcome {
@@ -89,14 +117,63 @@ describe("widget model", () => {
     expect(model.intake.errors.value.isNewClient).toBe("required");
   });
 
-  it("asks a returning client with a recent full intake only the update", () => {
-    const { model } = setup();
+  it("asks the full form of a client who only says they were here before", () => {
+    const { model } = setup(okBooking, codeService(true, "update"));
     model.intake.setFirstVisit(false);
-    model.intake.setLastFullIntake("2026-06-01");
+    expect(model.intake.mode.value).toBe("full");
+    expect(model.intake.questions.value.map((q) => q.id)).not.toContain("changes-since-last-visit");
+  });
+
+  it("asks a verified returning client the update the receiver allows, and fills in their contact", async () => {
+    const { model } = setup(okBooking, codeService(true, "update"));
+    model.intake.setFirstVisit(false);
+    expect(await verifyEmail(model, " Jo@Example.com")).toBe(true);
     expect(model.intake.mode.value).toBe("update");
     expect(model.intake.questions.value.map((q) => q.id)).toContain("changes-since-last-visit");
-    model.intake.setLastFullIntake("2025-06-01");
+    expect([model.details.name.value, model.details.email.value, model.details.phone.value]).toEqual(["Jo Back", "Jo@Example.com", "902 555 0199"]);
+    // Another email in the details is not the verified one: the full form again.
+    model.details.set("email", "someone@example.com");
     expect(model.intake.mode.value).toBe("full");
+  });
+
+  it("keeps every answer and the full form when a code is wrong", async () => {
+    const { model } = setup(okBooking, codeService(true, "update"));
+    model.intake.setFirstVisit(false);
+    model.intake.setAnswer("blood-clot-now", false);
+    expect(await verifyEmail(model, "jo@example.com", "654321")).toBe(false);
+    expect(model.returning.error.value).toBe("code-invalid");
+    expect(model.intake.answers.value["blood-clot-now"]).toBe(false);
+    expect(model.intake.mode.value).toBe("full");
+  });
+
+  it("drops a verification the receiver no longer takes, and prices the booking as unverified", async () => {
+    const refusal: SubmitOutcome = {
+      kind: "invalid",
+      issues: [
+        { path: "quotedDealId", code: "deal-not-applicable", message: "no" },
+        { path: "quotedTotal", code: "price-changed", message: "no" },
+      ],
+    };
+    const { model } = setup(() => refusal, codeService(false, "full"));
+    await toReview(model);
+    expect(await verifyEmail(model, "jordan@example.com")).toBe(true);
+    expect(model.price.quote.value?.deal?.id).toBe("first-visit-20");
+    await model.submit();
+    expect(model.returning.verified.value).toBeNull();
+    expect(model.price.quote.value?.deal).toBeNull();
+    expect(model.intake.answers.value["blood-clot-now"]).toBe(false);
+  });
+
+  it("prices a first visit with the new-client offer only once the email is verified", async () => {
+    const { model, requests, proofs } = setup(okBooking, codeService(false, "full"));
+    await toReview(model);
+    expect(model.price.quote.value?.deal).toBeNull();
+    expect(await verifyEmail(model, "jordan@example.com")).toBe(true);
+    expect(model.price.quote.value?.deal?.id).toBe("first-visit-20");
+    await model.submit();
+    expect(requests[0]).toMatchObject({ quotedDealId: "first-visit-20", client: { isNewClient: true } });
+    expect(proofs[0]).toEqual({ clientToken: "token-0123456789abcdef-0123456789abcdef-xyz" });
+    expect(JSON.stringify(requests[0])).not.toContain("token-0123456789abcdef");
   });
 
   it("sends one request with a key kept for retries and renewed after success", async () => {

@@ -5,7 +5,8 @@ import { fail, ok, type Issue, type Result } from "../result";
 import { toIssues } from "../config/errors";
 import { quote as computeQuote, type Quote } from "../pricing";
 import { beyondHorizonMs, isSlotAvailable, type BusyInterval } from "../slots";
-import { needsFullForm, questionnaireOf, triage as runTriage, validateAnswers, type TriageResult } from "../screening";
+import { questionnaireOf, triage as runTriage, validateAnswers, type TriageResult } from "../screening";
+import type { ClientStanding } from "../clients/standing";
 import { clinicDateAt, parseInstant } from "../time";
 import { BookingRequestSchema, type BookingRequest, type BookingStatus, type PricedSession } from "./contract";
 
@@ -18,6 +19,8 @@ export interface CheckedBooking {
   sessions: PricedSession[];
   quote: Quote;
   triage: TriageResult;
+  /** The receiver's decision the booking was priced and checked with. */
+  standing: ClientStanding;
 }
 
 // zod/mini loads no messages, and a request's problems travel back to the client in the 422 body.
@@ -36,8 +39,18 @@ export function parseBookingRequest(input: unknown): Result<BookingRequest> {
   return parsed.success ? ok(parsed.data) : fail(toIssues(parsed.error));
 }
 
-/** Checks a request parsed by `parseBookingRequest` against the config, the stored sessions and the clock. */
-export function checkBookingRequest(config: ClinicConfig, request: BookingRequest, busy: BusyInterval[], now: string): Result<CheckedBooking> {
+/**
+ * Checks a request parsed by `parseBookingRequest` against the config, the stored sessions and the
+ * clock. `standing` is the receiver's decision (core/clients/standing.ts): the request's own
+ * `client.isNewClient` and `lastFullIntake` claims price nothing and excuse no question.
+ */
+export function checkBookingRequest(
+  config: ClinicConfig,
+  request: BookingRequest,
+  busy: BusyInterval[],
+  now: string,
+  standing: ClientStanding,
+): Result<CheckedBooking> {
   const service = config.index.serviceById.get(request.serviceId);
   if (!service) return fail([issue("serviceId", "unknown-service", `unknown service "${request.serviceId}"`)]);
   if (!service.durations.some((d) => d.minutes === request.minutes)) {
@@ -47,14 +60,7 @@ export function checkBookingRequest(config: ClinicConfig, request: BookingReques
   const today = clinicDateAt(now, config.timeZone);
   const questionnaire = questionnaireOf(config);
   const errors: Issue[] = [];
-  if (
-    request.intakeMode === "update" &&
-    needsFullForm(questionnaire, {
-      isNewClient: request.client.isNewClient,
-      ...(request.client.lastFullIntake ? { lastFullIntake: request.client.lastFullIntake } : {}),
-      today,
-    })
-  ) {
+  if (request.intakeMode === "update" && standing.intakeMode === "full") {
     errors.push(issue("intakeMode", "full-intake-required", "the full health history is required for this visit"));
   }
   const validated = validateAnswers(questionnaire, request.answers, request.intakeMode, today);
@@ -64,8 +70,8 @@ export function checkBookingRequest(config: ClinicConfig, request: BookingReques
 
   if (request.kind === "callback") {
     if (errors.length > 0) return fail(errors);
-    const emptyQuote = computeQuote({ config, sessions: [], isNewClient: request.client.isNewClient, now });
-    return ok({ request, answers, status: "needs-review", sessions: [], quote: emptyQuote, triage });
+    const emptyQuote = computeQuote({ config, sessions: [], isNewClient: standing.isNewClient, now });
+    return ok({ request, answers, status: "needs-review", sessions: [], quote: emptyQuote, triage, standing });
   }
 
   errors.push(...checkOutcomeAllowsBooking(request, triage));
@@ -75,7 +81,7 @@ export function checkBookingRequest(config: ClinicConfig, request: BookingReques
   const quote = computeQuote({
     config,
     sessions: request.sessions.map((s) => ({ serviceId: request.serviceId, minutes: request.minutes, start: canonicalInstant(s.start) })),
-    isNewClient: request.client.isNewClient,
+    isNewClient: standing.isNewClient,
     ...(request.promoCode ? { promoCode: request.promoCode } : {}),
     now,
   });
@@ -90,7 +96,7 @@ export function checkBookingRequest(config: ClinicConfig, request: BookingReques
     price: line.price,
     dealId: line.dealId,
   }));
-  return ok({ request, answers, status: "confirmed", sessions, quote, triage });
+  return ok({ request, answers, status: "confirmed", sessions, quote, triage, standing });
 }
 
 function checkOutcomeAllowsBooking(request: BookingRequest, triage: TriageResult): Issue[] {

@@ -7,6 +7,7 @@ import type { BookingNotice } from "../mail/notice";
 import { newReference, randomToken, sha256, timeOrderedId } from "../secrets";
 import type { KeyedResponse, NewBooking, Store, StoredResponse } from "../store/types";
 import { sameRequest } from "../store/keys";
+import { bookingStanding } from "../clients/codes";
 import { calendarPath } from "./calendar";
 import { newManageLink } from "../manage/links";
 import { bookingBody, newBookingRecord, pricedSessions } from "./record";
@@ -18,6 +19,8 @@ export interface SubmitContext {
   now: string;
   /** Origin the client's links point to, e.g. "https://book.example.com". */
   baseUrl: string;
+  /** The request's X-Client-Token header: proof, from a one-time code, that the client owns the email. */
+  clientToken?: string | undefined;
 }
 
 export interface SubmitOutcome extends StoredResponse {
@@ -44,7 +47,9 @@ export async function submitBooking(ctx: SubmitContext, { key, requestHash }: Su
   const parsed = parseBookingRequest(input);
   const window = parsed.ok ? busyWindow(ctx, parsed.value) : null;
   const busy = window ? await ctx.store.busyIntervals(window.from, window.to, window.therapistId) : [];
-  const checked = parsed.ok ? checkBookingRequest(ctx.config, parsed.value, busy, ctx.now) : parsed;
+  const checked = parsed.ok
+    ? checkBookingRequest(ctx.config, parsed.value, busy, ctx.now, await bookingStanding(ctx, ctx.clientToken, parsed.value.client.email))
+    : parsed;
   if (!checked.ok) {
     // A twin request with the same key may have committed since the lookup; its sessions then
     // look taken here, but the client must get the twin's answer, not a 409.

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 
+/** `application/json`, with or without parameters. */
 export const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 // The booking body schema allows 16–100 characters; anything else in the header is refused before any lookup.
@@ -21,13 +22,14 @@ export function sizeLimit(maxSize: number, onError: (c: Context) => Response): M
   };
 }
 
-export const INVALID = Symbol("invalid JSON");
+export const INVALID_JSON = Symbol("invalid JSON");
+
+/** The body parsed as JSON, or INVALID_JSON. */
 
 export async function readJson(c: Context): Promise<unknown> {
   try {
     return JSON.parse(await c.req.text()) as unknown;
   } catch {
-    return INVALID;
+    return INVALID_JSON;
   }
 }
-

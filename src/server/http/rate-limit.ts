@@ -1,8 +1,10 @@
 import type { Context, MiddlewareHandler } from "hono";
 
 export interface TokenBucketOptions {
-  /** Sustained requests per minute per key; also the burst size. */
+  /** Sustained requests per minute per key (a fraction for slower ones); also the burst size unless `burst` is given. */
   perMinute: number;
+  /** Requests allowed at once after a quiet spell, e.g. 3 codes, then one per 5 minutes. */
+  burst?: number;
   /** Milliseconds clock; injectable for tests. */
   now?: () => number;
   /** Keys tracked at most; idle full buckets are dropped first when it is reached. */
@@ -17,22 +19,22 @@ interface Bucket {
 }
 
 /** In-memory, per process: enough to blunt a script hammering one receiver, not a distributed limiter. */
-export function tokenBucket({ perMinute, now = Date.now, maxKeys = 10_000 }: TokenBucketOptions) {
+export function tokenBucket({ perMinute, burst = perMinute, now = Date.now, maxKeys = 10_000 }: TokenBucketOptions) {
   const buckets = new Map<string, Bucket>();
   const refillPerMs = perMinute / 60_000;
 
   const refilled = (bucket: Bucket, at: number): number =>
-    Math.min(perMinute, bucket.tokens + (at - bucket.updatedMs) * refillPerMs);
+    Math.min(burst, bucket.tokens + (at - bucket.updatedMs) * refillPerMs);
 
   const forgetIdle = (at: number) => {
-    for (const [key, bucket] of buckets) if (refilled(bucket, at) >= perMinute) buckets.delete(key);
+    for (const [key, bucket] of buckets) if (refilled(bucket, at) >= burst) buckets.delete(key);
   };
 
   return {
     take(key: string): Take {
       const at = now();
       if (!buckets.has(key) && buckets.size >= maxKeys) forgetIdle(at);
-      const bucket = buckets.get(key) ?? { tokens: perMinute, updatedMs: at };
+      const bucket = buckets.get(key) ?? { tokens: burst, updatedMs: at };
       bucket.tokens = refilled(bucket, at);
       bucket.updatedMs = at;
       buckets.set(key, bucket);

@@ -67,7 +67,7 @@ export function apiHeaders(config: ClinicConfig): MiddlewareHandler {
   const preflight = cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
     allowMethods: ["GET", "POST", "OPTIONS"],
-    allowHeaders: ["Content-Type", "Idempotency-Key", "Authorization"],
+    allowHeaders: ["Content-Type", "Idempotency-Key", "Authorization", "X-Client-Token"],
     exposeHeaders: [EXPOSED_HEADERS],
     maxAge: 600,
   });

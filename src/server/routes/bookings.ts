@@ -8,8 +8,7 @@ import { baseUrlOf, type AppContext, type AppEnv } from "../context";
 import { clientIp } from "../http/client-ip";
 import { rateLimit, tokenBucket } from "../http/rate-limit";
 import { apiAnswers } from "../http/security";
-import { INVALID, JSON_TYPE, KEY_PATTERN, readJson, sizeLimit } from "../http/json-body";
-
+import { INVALID_JSON, JSON_TYPE, KEY_PATTERN, readJson, sizeLimit } from "../http/json-body";
 
 export function bookingRoutes(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -23,7 +22,7 @@ export function bookingRoutes(ctx: AppContext): Hono<AppEnv> {
     sizeLimit(ctx.maxBodyBytes, (c) => errorBody(c, 413, "too-large")),
     async (c) => {
       const input = await readJson(c);
-      if (input === INVALID) return invalid(c, [{ path: "(root)", code: "invalid-json", message: "expected a JSON body" }]);
+      if (input === INVALID_JSON) return invalid(c, [{ path: "(root)", code: "invalid-json", message: "expected a JSON body" }]);
       const key = c.req.header("idempotency-key");
       if (key === undefined || !KEY_PATTERN.test(key)) {
         return invalid(c, [{ path: "Idempotency-Key", code: "idempotency-key-required", message: "expected an Idempotency-Key header of 16 to 100 characters" }]);
@@ -36,7 +35,13 @@ export function bookingRoutes(ctx: AppContext): Hono<AppEnv> {
       if (hash === null) return invalid(c, [{ path: "(root)", code: "too-deep", message: "expected a booking request, not values nested this deep" }]);
 
       const outcome = await submitBooking(
-        { config: ctx.config, store: ctx.store, now: ctx.clock(), baseUrl: baseUrlOf(ctx, c.req.url) },
+        {
+          config: ctx.config,
+          store: ctx.store,
+          now: ctx.clock(),
+          baseUrl: baseUrlOf(ctx, c.req.url),
+          clientToken: c.req.header("x-client-token"),
+        },
         { key, requestHash: hash },
         input,
       );

@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { requestHash } from "../booking/request-hash";
 import { baseUrlOf, type AppContext, type AppEnv } from "../context";
 import { clientIp } from "../http/client-ip";
-import { INVALID, JSON_TYPE, KEY_PATTERN, readJson, sizeLimit } from "../http/json-body";
+import { INVALID_JSON, JSON_TYPE, KEY_PATTERN, readJson, sizeLimit } from "../http/json-body";
 import { rateLimit, tokenBucket } from "../http/rate-limit";
 import { apiAnswers } from "../http/security";
 import { invalid, type ManageAnswer } from "../manage/answers";
@@ -56,21 +56,21 @@ export function manageRoutes(ctx: AppContext): Hono<AppEnv> {
     const found = await opened(c);
     if (!found) return notFound(c);
     const input = await jsonBody(c);
-    return send(c, input === INVALID ? notJson() : await cancelSessions(manageContext(c), found, input));
+    return send(c, input === INVALID_JSON ? notJson() : await cancelSessions(manageContext(c), found, input));
   });
 
   app.post("/api/manage/reschedule/quote", async (c) => {
     const found = await opened(c);
     if (!found) return notFound(c);
     const input = await jsonBody(c);
-    return send(c, input === INVALID ? notJson() : await quoteReschedule(manageContext(c), found, input));
+    return send(c, input === INVALID_JSON ? notJson() : await quoteReschedule(manageContext(c), found, input));
   });
 
   app.post("/api/manage/reschedule", async (c) => {
     const found = await opened(c);
     if (!found) return notFound(c);
     const input = await jsonBody(c);
-    if (input === INVALID) return send(c, notJson());
+    if (input === INVALID_JSON) return send(c, notJson());
     const key = c.req.header("idempotency-key");
     if (key === undefined || !KEY_PATTERN.test(key)) {
       return send(c, invalid([{ path: "Idempotency-Key", code: "idempotency-key-required", message: "expected an Idempotency-Key header of 16 to 100 characters" }]));
@@ -83,7 +83,7 @@ export function manageRoutes(ctx: AppContext): Hono<AppEnv> {
 }
 
 async function jsonBody(c: Context): Promise<unknown> {
-  return JSON_TYPE.test(c.req.header("content-type") ?? "") ? readJson(c) : INVALID;
+  return JSON_TYPE.test(c.req.header("content-type") ?? "") ? readJson(c) : INVALID_JSON;
 }
 
 function notJson(): ManageAnswer {

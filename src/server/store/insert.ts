@@ -3,6 +3,7 @@ import { isSlotTaken } from "./changes";
 import type { IdempotencyClaim, InsertResult, NewBooking } from "./types";
 import { KEYED_RESPONSE_SQL, sameRequest, toKeyedResponse, type KeyRow } from "./keys";
 import type { GroupCommit } from "./group-commit";
+import { normaliseEmail } from "../../core/clients";
 
 /** One booking to write, with its idempotency key and the answer the key will replay. */
 export interface Insert extends IdempotencyClaim {
@@ -36,10 +37,10 @@ export function bookingWriter(db: Database.Database): (insert: Insert) => Insert
     response: db.prepare(KEYED_RESPONSE_SQL),
     booking: db.prepare(
       `INSERT INTO bookings (id, reference, kind, status, outcome, created_at, locale, client_name, client_email,
-         client_phone, is_new_client, service_id, minutes, therapist_id, currency, list_total, discount_total, total,
+         client_email_norm, client_phone, is_new_client, service_id, minutes, therapist_id, currency, list_total, discount_total, total,
          deal_id, calendar_token_hash, promo_code)
        VALUES (@id, @reference, @kind, @status, @outcome, @createdAt, @locale, @clientName, @clientEmail,
-         @clientPhone, @isNewClient, @serviceId, @minutes, @therapistId, @currency, @listTotal, @discountTotal, @total,
+         @clientEmailNorm, @clientPhone, @isNewClient, @serviceId, @minutes, @therapistId, @currency, @listTotal, @discountTotal, @total,
          @dealId, @calendarTokenHash, @promoCode)`,
     ),
     intake: db.prepare(
@@ -125,6 +126,7 @@ function bookingParams(booking: NewBooking) {
     locale: booking.locale,
     clientName: booking.client.name,
     clientEmail: booking.client.email,
+    clientEmailNorm: normaliseEmail(booking.client.email),
     clientPhone: booking.client.phone,
     isNewClient: booking.client.isNewClient ? 1 : 0,
     serviceId: booking.serviceId,

@@ -208,6 +208,29 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX booking_events_by_booking ON booking_events (booking_id, at);
   `,
+  // Returning clients, found by the normalised email (core/clients normaliseEmail: trim,
+  // lower-case; SQLite's lower() folds ASCII only, which the email schema's addresses are in
+  // practice). At most one live code per email, stored as a keyed hash; client tokens as SHA-256.
+  `
+  ALTER TABLE bookings ADD COLUMN client_email_norm TEXT;
+  UPDATE bookings SET client_email_norm = lower(trim(client_email));
+  CREATE INDEX bookings_by_client_email ON bookings (client_email_norm, created_at);
+
+  CREATE TABLE client_codes (
+    email_hash TEXT PRIMARY KEY,
+    code_hash TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    tries_left INTEGER NOT NULL CHECK (tries_left > 0),
+    created_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE client_tokens (
+    token_hash TEXT PRIMARY KEY,
+    email_norm TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX client_tokens_by_expiry ON client_tokens (expires_at);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -9,6 +9,7 @@ import { bookingWriter, writeBooking } from "./insert";
 import { bookingChanges } from "./changes";
 import { reminderClaims } from "./reminders";
 import type { EventRow } from "./rows";
+import { clientStore } from "./clients";
 
 export interface SqliteStore extends Store {
   /** A consistent copy of the live database (SQLite's online backup), safe while serving. */
@@ -74,6 +75,7 @@ export function openSqliteStore(path: string): SqliteStore {
     );
 
   return {
+    ...clientStore(db),
     async findResponse(key) {
       return readResponse(key);
     },

@@ -180,6 +180,25 @@ export type InsertResult =
   /** The key already answered a different request body. */
   | { kind: "key-reused" };
 
+/** A one-time code as stored: never the code itself (see server/clients/codes.ts). */
+export interface ClientCode {
+  emailHash: string;
+  codeHash: string;
+  expiresAt: string;
+  triesLeft: number;
+  createdAt: string;
+}
+
+/** What the store's records say of one normalised email. */
+export interface ClientHistory {
+  /** Bookings stored under the email; call-back requests are not counted. */
+  bookings: number;
+  /** `created_at` of the latest booking whose intake was the full form. */
+  lastFullIntakeAt: string | null;
+  /** From the latest booking or call-back request. */
+  contact: { name: string; phone: string } | null;
+}
+
 /**
  * Where bookings live. Async so that a networked store (Postgres) can implement it; every
  * guarantee (no double booking, one booking per idempotency key, all sessions or none) must
@@ -224,5 +243,16 @@ export interface Store {
    */
   claimDueReminders(window: { now: string; startsBefore: string; leaseUntil: string }): Promise<ReminderClaim[]>;
   markReminderSent(claim: ReminderClaim, sentAt: string): Promise<void>;
+  /** Keeps `code` as the email's only live code (a new one replaces the old), dropping expired codes. */
+  saveClientCode(code: ClientCode, now: string): Promise<void>;
+  findClientCode(emailHash: string): Promise<ClientCode | null>;
+  /** Uses the code up: true only for the one caller that removed it (a code is good once). */
+  useClientCode(emailHash: string, codeHash: string): Promise<boolean>;
+  /** A wrong try: one fewer left, and the code is gone with the last one. */
+  spendClientCodeTry(emailHash: string): Promise<void>;
+  saveClientToken(token: { tokenHash: string; emailNorm: string; expiresAt: string }, now: string): Promise<void>;
+  /** The normalised email a live token was given for, or null. */
+  findClientToken(tokenHash: string, now: string): Promise<string | null>;
+  clientHistory(emailNorm: string): Promise<ClientHistory>;
   close(): Promise<void>;
 }

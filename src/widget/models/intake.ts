@@ -1,7 +1,6 @@
 import { computed, signal } from "@preact/signals";
 import type { AnswerValue, Answers, ClinicConfig, Question } from "../../core/config";
 import {
-  needsFullForm,
   questionnaireOf,
   triage as runTriage,
   validateAnswers,
@@ -19,14 +18,16 @@ export type ClearanceChoice = "confirm" | "callback";
 export type IntakeErrorCode = string;
 
 export const FIRST_VISIT_FIELD = "isNewClient";
-export const LAST_INTAKE_FIELD = "lastFullIntake";
 export const CLEARANCE_FIELD = "clearance";
 
-/** Health history, screening and what the client can do next. */
-export function createIntakeModel(config: ClinicConfig, today: () => string) {
+/**
+ * Health history, screening and what the client can do next. `intakeMode` is the receiver's
+ * decision (a verified returning client may get the update; anyone else the full form): what the
+ * client says about a first visit only decides what the step offers.
+ */
+export function createIntakeModel(config: ClinicConfig, today: () => string, intakeMode: () => IntakeMode) {
   const questionnaire = questionnaireOf(config);
   const isNewClient = signal<boolean | null>(null);
-  const lastFullIntake = signal("");
   const answers = signal<Readonly<Record<string, AnswerValue>>>({});
   const clearanceChoice = signal<ClearanceChoice | null>(null);
   const clearanceConfirmed = signal(false);
@@ -34,17 +35,7 @@ export function createIntakeModel(config: ClinicConfig, today: () => string) {
   const errors = signal<Readonly<Record<string, IntakeErrorCode>>>({});
   const attempted = signal(false);
 
-  const lastIntakeDate = computed(() => (/^\d{4}-\d{2}-\d{2}$/.test(lastFullIntake.value) ? lastFullIntake.value : undefined));
-
-  const mode = computed<IntakeMode>(() =>
-    needsFullForm(questionnaire, {
-      isNewClient: isNewClient.value !== false,
-      lastFullIntake: lastIntakeDate.value,
-      today: today(),
-    })
-      ? "full"
-      : "update",
-  );
+  const mode = computed<IntakeMode>(() => intakeMode());
 
   const questions = computed<Question[]>(() =>
     isNewClient.value === null ? [] : visibleQuestions(questionnaire, answers.value, mode.value, today()),
@@ -85,9 +76,6 @@ export function createIntakeModel(config: ClinicConfig, today: () => string) {
   function currentErrors(): Record<string, IntakeErrorCode> {
     const found: Record<string, IntakeErrorCode> = {};
     if (isNewClient.value === null) found[FIRST_VISIT_FIELD] = "required";
-    if (lastFullIntake.value !== "" && (!lastIntakeDate.value || lastIntakeDate.value > today())) {
-      found[LAST_INTAKE_FIELD] = lastIntakeDate.value ? "future-date" : "invalid-date";
-    }
     const result = validation.value;
     if (!result.ok) {
       for (const issue of result.errors) found[issue.path.replace(/^answers\./, "")] = issue.code;
@@ -113,11 +101,6 @@ export function createIntakeModel(config: ClinicConfig, today: () => string) {
 
   function setFirstVisit(value: boolean): void {
     isNewClient.value = value;
-    refreshErrors();
-  }
-
-  function setLastFullIntake(value: string): void {
-    lastFullIntake.value = value;
     refreshErrors();
   }
 
@@ -148,7 +131,6 @@ export function createIntakeModel(config: ClinicConfig, today: () => string) {
 
   function reset(): void {
     isNewClient.value = null;
-    lastFullIntake.value = "";
     answers.value = {};
     clearanceChoice.value = null;
     clearanceConfirmed.value = false;
@@ -159,8 +141,6 @@ export function createIntakeModel(config: ClinicConfig, today: () => string) {
   return {
     questionnaire,
     isNewClient,
-    lastFullIntake,
-    lastIntakeDate,
     answers,
     mode,
     questions,
@@ -174,7 +154,6 @@ export function createIntakeModel(config: ClinicConfig, today: () => string) {
     complete,
     setAnswer,
     setFirstVisit,
-    setLastFullIntake,
     chooseClearance,
     confirmClearance,
     validate,

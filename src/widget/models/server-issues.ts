@@ -2,7 +2,7 @@ import type { Signal } from "@preact/signals";
 import type { Issue } from "../../core/result";
 import { STEP_IDS, type StepId } from "../types";
 import type { DetailErrorCode, DetailField, DetailsModel } from "./details";
-import { CLEARANCE_FIELD, FIRST_VISIT_FIELD, LAST_INTAKE_FIELD, type IntakeModel } from "./intake";
+import { CLEARANCE_FIELD, FIRST_VISIT_FIELD, type IntakeModel } from "./intake";
 import type { PriceModel } from "./price";
 import type { ScheduleModel } from "./schedule";
 import type { ServiceModel } from "./service";
@@ -94,7 +94,7 @@ function place(issue: Issue, into: MappedIssues): StepId {
     return "service";
   }
   if (path === "client.isNewClient") return setIntake(into, FIRST_VISIT_FIELD, "server");
-  if (path === "client.lastFullIntake" || path === "intakeMode") return setIntake(into, LAST_INTAKE_FIELD, "full-intake-required");
+  if (path === "client.lastFullIntake" || path === "intakeMode") return setIntake(into, FIRST_VISIT_FIELD, "full-intake-required");
   if (path === "clearanceConfirmed" || path === "kind") return setIntake(into, CLEARANCE_FIELD, issue.code);
   const client = /^client\.(name|email|phone)/.exec(path)?.[1];
   if (client === "name" || client === "email" || client === "phone") {

@@ -1,5 +1,5 @@
 import { signal } from "@preact/signals";
-import type { BookingRequest, BookingTransport, SubmitFailureReason, SubmitOutcome } from "../types";
+import type { BookingRequest, BookingTransport, ClientProof, SubmitFailureReason, SubmitOutcome } from "../types";
 import { newIdempotencyKey } from "./idempotency";
 
 export type SubmissionStatus = "idle" | "sending" | "failed" | "done";
@@ -25,7 +25,7 @@ export function createSubmission(deps: SubmissionDeps) {
   let controller: AbortController | null = null;
 
   /** Resolves with the outcome, or null when a send was already under way (double click). */
-  async function send(build: (idempotencyKey: string) => BookingRequest): Promise<SubmitOutcome | null> {
+  async function send(build: (idempotencyKey: string) => BookingRequest, proof: ClientProof = {}): Promise<SubmitOutcome | null> {
     if (inFlight) return null;
     inFlight = true;
     status.value = "sending";
@@ -34,7 +34,7 @@ export function createSubmission(deps: SubmissionDeps) {
     controller = new AbortController();
     let outcome: SubmitOutcome;
     try {
-      outcome = await deps.transport(build(key), controller.signal);
+      outcome = await deps.transport(build(key), controller.signal, proof);
     } catch {
       // The transport promises never to reject; if it does anyway, the client can still retry.
       outcome = { kind: "failed", reason: "offline", retryable: true };

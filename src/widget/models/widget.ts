@@ -2,7 +2,7 @@ import { batch, computed, effect, signal, untracked } from "@preact/signals";
 import type { ClinicConfig } from "../../core/config";
 import type { Issue } from "../../core/result";
 import { resolveLocale } from "../i18n/locale";
-import type { BookingTransport, StepId, SubmitOutcome, WidgetEventName, WidgetPrefill } from "../types";
+import type { BookingTransport, ClientCodeService, StepId, SubmitOutcome, WidgetEventName, WidgetPrefill } from "../types";
 import type { BusyInterval } from "../../core/slots";
 import { localDateAt } from "../../core/time";
 import { confirmationFromBooking, type Confirmation } from "./confirmation";
@@ -13,6 +13,7 @@ import { newIdempotencyKey } from "./idempotency";
 import { offersOf } from "./offers";
 import { createIntakeModel } from "./intake";
 import { createPriceModel } from "./price";
+import { createClientVerification } from "./verification";
 import { buildBookingRequest, type RequestParts } from "./request";
 import { createScheduleModel } from "./schedule";
 import { applyServerIssues } from "./server-issues";
@@ -23,6 +24,7 @@ export interface WidgetModelOptions {
   locale: string;
   now: () => Date;
   transport: BookingTransport;
+  clientCodes?: ClientCodeService | undefined;
   fetchAvailability: (from: string, to: string) => Promise<BusyInterval[]>;
   emit: (name: WidgetEventName, detail: object) => void;
   prefill?: WidgetPrefill | undefined;
@@ -46,7 +48,9 @@ export function createWidgetModel(options: WidgetModelOptions) {
   const { locale, flow, service } = first;
   const clientTimeZone = options.clientTimeZone ?? config.timeZone;
   const today = () => localDateAt(config.timeZone, now().getTime());
-  const intake = createIntakeModel(config, today);
+  const details = createDetailsModel(now);
+  const { returning, standing } = createClientVerification({ service: options.clientCodes, locale: () => locale.value, details });
+  const intake = createIntakeModel(config, today, () => standing.value.intakeMode);
   const choice = () => {
     const serviceId = service.serviceId.value;
     const minutes = service.minutes.value;
@@ -59,9 +63,7 @@ export function createWidgetModel(options: WidgetModelOptions) {
     choice,
     notBefore: () => intake.triage.value.postponeUntil,
   });
-  const isNewClient = () => intake.isNewClient.value !== false;
-  const price = createPriceModel({ config, now, choice, sessions: () => schedule.sessions.value, isNewClient });
-  const details = createDetailsModel(now);
+  const price = createPriceModel({ config, now, choice, sessions: () => schedule.sessions.value, isNewClient: () => standing.value.isNewClient });
   const submission = createSubmission({ transport: options.transport, newKey: options.newKey ?? (() => newIdempotencyKey()) });
   const confirmation = signal<Confirmation | null>(null);
   /** Receiver complaints no field owns, shown on the review. */
@@ -134,8 +136,8 @@ export function createWidgetModel(options: WidgetModelOptions) {
         name: details.name.value,
         email: details.email.value,
         phone: details.phone.value,
-        isNewClient: isNewClient(),
-        lastFullIntake: intake.lastIntakeDate.value,
+        // The client's own answer, sent for the clinic's information: the receiver decides from its records.
+        isNewClient: intake.isNewClient.value !== false,
       },
       consentAt: details.consentAt.value ?? now().toISOString(),
       sensitiveAreas: details.sensitiveAreas.value,
@@ -168,7 +170,8 @@ export function createWidgetModel(options: WidgetModelOptions) {
       finish({ reference: newIdempotencyKey().slice(0, 8).toUpperCase(), kind: parts.kind, status: "confirmed", ...pretendTotals(parts) });
       return;
     }
-    const outcome = await submission.send((key) => buildBookingRequest(key, parts));
+    const clientToken = returning.token.value ?? undefined;
+    const outcome = await submission.send((key) => buildBookingRequest(key, parts), { clientToken });
     if (outcome && live) handleOutcome(outcome);
   }
 
@@ -212,6 +215,11 @@ export function createWidgetModel(options: WidgetModelOptions) {
   }
 
   function showServerIssues(issues: Issue[]): void {
+    // The receiver wants the full form, or refuses the new-client offer, of a client the widget
+    // holds verified: the verification no longer holds (its token lasts two hours). Every answer
+    // stays; the price and the form become those of an unverified client.
+    const newClientOfferRefused = standing.value.isNewClient && issues.some((issue) => issue.path === "quotedDealId");
+    if (newClientOfferRefused || issues.some((issue) => issue.path === "intakeMode")) returning.forget();
     const step = batch(() => applyServerIssues(issues, { service, intake, details, schedule, price, reviewIssues }));
     if (step !== "review") flow.goTo(step, { fromReview: true });
   }
@@ -224,7 +232,7 @@ export function createWidgetModel(options: WidgetModelOptions) {
   /** Another booking after a confirmation: a clean form. */
   function startOver(): void {
     batch(() => {
-      for (const part of [service, intake, schedule, price, details, submission]) part.reset();
+      for (const part of [service, intake, schedule, price, details, submission, returning]) part.reset();
       confirmation.value = null;
       reviewIssues.value = [];
       flow.restart();
@@ -256,6 +264,8 @@ export function createWidgetModel(options: WidgetModelOptions) {
     flow,
     service,
     intake,
+    returning,
+    standing,
     schedule,
     price,
     details,

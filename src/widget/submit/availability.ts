@@ -23,11 +23,16 @@ export interface AvailabilityClientOptions {
  * `https://x.example/api/bookings` → `https://x.example/api/availability`.
  */
 export function availabilityUrlFor(bookingsEndpoint: string): string {
+  return siblingUrl(bookingsEndpoint, "availability");
+}
+
+/** `path` beside the bookings URL on the same origin: `https://x.example/api/bookings` + `clients/code` → `https://x.example/api/clients/code`. */
+export function siblingUrl(bookingsEndpoint: string, path: string): string {
   const url = new URL(bookingsEndpoint);
   url.search = "";
   url.hash = "";
   url.pathname = url.pathname.replace(/\/+$/, "");
-  return new URL("availability", url).href;
+  return new URL(path, url).href;
 }
 
 /** `(from, to) => busy intervals` for the widget, reading the receiver's `GET …/availability`. */

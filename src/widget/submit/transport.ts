@@ -37,8 +37,8 @@ export function createHttpTransport(options: HttpTransportOptions): BookingTrans
     return () => Promise.resolve(failed("insecure-endpoint", false));
   }
 
-  return async (request, signal) => {
-    const init = requestInit(request);
+  return async (request, signal, proof) => {
+    const init = requestInit(request, proof?.clientToken);
     let last: SubmitFailureReason = "offline";
     for (let retry = 0; ; retry++) {
       const outcome = await attempt(fetchFn, options.endpoint, init, { timeoutMs: options.timeoutMs, signal }, (response) =>
@@ -62,7 +62,7 @@ export function createHttpTransport(options: HttpTransportOptions): BookingTrans
   };
 }
 
-function requestInit(request: BookingRequest): RequestInit {
+function requestInit(request: BookingRequest, clientToken: string | undefined): RequestInit {
   return {
     ...ISOLATED_REQUEST,
     method: "POST",
@@ -71,6 +71,7 @@ function requestInit(request: BookingRequest): RequestInit {
       Accept: "application/json",
       // The receiver answers a repeated key with the first outcome, so retries never book twice.
       "Idempotency-Key": request.idempotencyKey,
+      ...(clientToken ? { "X-Client-Token": clientToken } : {}),
     },
     body: JSON.stringify(request),
   };

@@ -3,7 +3,18 @@ import userEvent from "@testing-library/user-event";
 import { expect } from "vitest";
 import type { BusyInterval } from "../../../src/core/slots";
 import { mountWidget } from "../../../src/widget/mount";
-import type { Booking, BookingRequest, SubmitOutcome, WidgetHandle, WidgetOptions } from "../../../src/widget/types";
+import type {
+  Booking,
+  BookingRequest,
+  ClientCodeService,
+  ClientProof,
+  CodeRequestOutcome,
+  CodeVerifyOutcome,
+  SubmitOutcome,
+  VerifiedClient,
+  WidgetHandle,
+  WidgetOptions,
+} from "../../../src/widget/types";
 
 import { NOW, demoConfig } from "./config";
 
@@ -11,14 +22,47 @@ export { NOW, demoConfig };
 
 export type Respond = (request: BookingRequest, attempt: number) => SubmitOutcome | Promise<SubmitOutcome>;
 
-/** A transport that records every request and answers as told (a created booking by default). */
+/** A transport that records every request (and the proof sent beside it) and answers as told (a created booking by default). */
 export function fakeTransport(respond: Respond = (request) => created(request)) {
   const requests: BookingRequest[] = [];
-  const transport = async (request: BookingRequest): Promise<SubmitOutcome> => {
+  const proofs: (ClientProof | undefined)[] = [];
+  const transport = async (request: BookingRequest, _signal?: AbortSignal, proof?: ClientProof): Promise<SubmitOutcome> => {
     requests.push(structuredClone(request));
+    proofs.push(proof);
     return respond(request, requests.length);
   };
-  return { transport, requests };
+  return { transport, requests, proofs };
+}
+
+export const RIGHT_CODE = "123456";
+export const CLIENT_TOKEN = "client-token-0123456789-abcdefghij-0123456789";
+
+/** The receiver's code routes: every email gets RIGHT_CODE, verified as `client` says. */
+export function fakeClientCodes(client: Omit<VerifiedClient, "clientToken"> = { returning: false, intakeMode: "full", contact: null }) {
+  const codeRequests: { email: string; locale: string }[] = [];
+  const verifications: { email: string; code: string }[] = [];
+  const service: ClientCodeService = {
+    async requestCode(email, locale): Promise<CodeRequestOutcome> {
+      codeRequests.push({ email, locale });
+      return { kind: "sent" };
+    },
+    async verifyCode(email, code): Promise<CodeVerifyOutcome> {
+      verifications.push({ email, code });
+      return code === RIGHT_CODE ? { kind: "verified", client: { ...client, clientToken: CLIENT_TOKEN } } : { kind: "code-invalid" };
+    },
+  };
+  return { service, codeRequests, verifications };
+}
+
+/** Asks for a code for `email` and enters `code` (RIGHT_CODE unless told), in the health step. */
+export async function verifyEmail(user: User, email: string, code = RIGHT_CODE): Promise<void> {
+  const field = await screen.findByRole("textbox", { name: /^(Your email|Votre courriel)/ });
+  await user.clear(field);
+  await user.type(field, email);
+  await user.click(screen.getByRole("button", { name: /^(Send code|Envoyer le code)$/ }));
+  const codeField = await screen.findByRole("textbox", { name: /^(6-digit code|Code à 6 chiffres)/ });
+  await user.type(codeField, code);
+  await user.click(screen.getByRole("button", { name: /^(Verify|Vérifier)$/ }));
 }
 
 export function created(request: BookingRequest, overrides: Partial<Booking> = {}): SubmitOutcome {
@@ -145,9 +189,16 @@ export async function firstFreeSlot(): Promise<HTMLElement> {
 
 export async function fillDetails(user: User, values: { name?: string; email?: string; phone?: string } = {}): Promise<void> {
   await heading(/Your details|Vos coordonnées|call-back|rappel/);
-  await user.type(screen.getByRole("textbox", { name: /Full name|Nom complet/ }), values.name ?? "Jordan Client");
-  await user.type(screen.getByRole("textbox", { name: /^(Email|Courriel)/ }), values.email ?? "jordan@example.com");
-  await user.type(screen.getByRole("textbox", { name: /^(Phone|Téléphone)/ }), values.phone ?? "902 555 0123");
+  // A verified email comes filled in: each field is typed afresh.
+  for (const [name, value] of [
+    [/Full name|Nom complet/, values.name ?? "Jordan Client"],
+    [/^(Email|Courriel)/, values.email ?? "jordan@example.com"],
+    [/^(Phone|Téléphone)/, values.phone ?? "902 555 0123"],
+  ] as const) {
+    const field = screen.getByRole("textbox", { name });
+    await user.clear(field);
+    await user.type(field, value);
+  }
   await user.click(screen.getByRole("checkbox", { name: /health information|renseignements de santé/ }));
   await user.click(screen.getByRole("checkbox", { name: /cancellation policy|politique d'annulation/ }));
 }

@@ -31,13 +31,16 @@ export interface E2E {
   browser: Browser;
   demo: RunningDemo;
   databasePath: string;
+  /** Where the receiver writes its emails as .eml files (no SMTP in tests). */
+  outboxDir: string;
   close(): Promise<void>;
 }
 
 export async function startE2E(): Promise<E2E> {
   const dir = mkdtempSync(join(tmpdir(), "clinic-e2e-"));
   const databasePath = join(dir, "bookings.sqlite");
-  const demo = await startDemo({ port: 0, databasePath, outboxDir: join(dir, "outbox"), clock: () => NOW });
+  const outboxDir = join(dir, "outbox");
+  const demo = await startDemo({ port: 0, databasePath, outboxDir, clock: () => NOW });
   let browser: Browser;
   try {
     browser = await launchChromium();
@@ -49,6 +52,7 @@ export async function startE2E(): Promise<E2E> {
     browser,
     demo,
     databasePath,
+    outboxDir,
     async close() {
       await browser.close();
       await demo.close();
